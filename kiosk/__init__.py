@@ -1,0 +1,1 @@
+"""Producers' Story Kiosk: an offline touch kiosk about Canada's independent screen producers."""

@@ -1,0 +1,1 @@
+"""Pure logic of the kiosk: no Qt import anywhere in this package."""

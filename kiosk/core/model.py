@@ -1,0 +1,235 @@
+"""The content model: what staff write in content.json, as pydantic classes.
+
+The model is the single source of truth for the file format: `kiosk schema`
+generates content.schema.json from it, and `kiosk.core.content.load` validates
+documents against it. Every class forbids unknown keys, so a typo is an error
+rather than a setting that silently does nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_DWELL_SECONDS = 3600
+
+LanguageCode = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z]{2}$",
+        description="A two-letter language code, lower case: 'en', 'fr'.",
+    ),
+]
+
+Text = Annotated[
+    str | dict[LanguageCode, str],
+    Field(
+        description=(
+            'Text in each language: {"en": "...", "fr": "..."}. A plain string means '
+            "the same text in every language."
+        ),
+    ),
+]
+
+Colour = Annotated[
+    str,
+    Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="A colour as #RRGGBB, e.g. #F5B041."),
+]
+
+Seconds = Annotated[
+    float,
+    Field(gt=0, le=MAX_DWELL_SECONDS, description="A number of seconds, more than 0, at most 3600."),
+]
+
+IconName = Literal[
+    "clapperboard",
+    "handshake",
+    "contract",
+    "map-pin",
+    "megaphone",
+    "globe",
+    "seedling",
+    "spotlight",
+    "pen",
+    "people",
+    "camera",
+    "coins",
+    "search",
+    "star",
+]
+ICON_NAMES: tuple[str, ...] = IconName.__args__  # type: ignore[attr-defined]
+
+FigureFormat = Literal["currency-compact", "currency", "number", "percent"]
+
+
+class Strict(BaseModel):
+    """Base of every content class: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+class Theme(Strict):
+    """Colours and typeface of the kiosk; the defaults are the house style."""
+
+    background: Colour = "#0F1B2D"
+    surface: Colour = "#172A44"
+    text: Colour = "#F4EFE6"
+    muted: Colour = "#C3CCD8"
+    accent: Colour = "#F5B041"
+    accent_red: Colour = "#E5484D"
+    font_family: str = Field(
+        default="Inter", description="A font family shipped in resources/fonts (Inter)."
+    )
+
+
+class Settings(Strict):
+    """How the kiosk behaves; every setting is optional."""
+
+    dwell_seconds: Seconds = Field(default=12, description="How long each panel stays up.")
+    transition: Literal["fade", "slide", "none"] = "fade"
+    transition_ms: int = Field(
+        default=600, ge=0, le=5000, description="Length of a transition in milliseconds."
+    )
+    idle_timeout_seconds: Seconds = Field(
+        default=60, description="After this long without a touch, return to the attract loop."
+    )
+    reduced_motion: bool = Field(
+        default=False, description="Show every panel settled at once: no count-up, no motion."
+    )
+    admin_pin: str = Field(
+        default="2468",
+        pattern=r"^[0-9]{4,8}$",
+        description="The operator PIN that leaves the kiosk: 4 to 8 digits, in quotes.",
+    )
+    theme: Theme = Theme()
+
+
+class PanelBase(Strict):
+    """Fields every panel has, whatever its kind."""
+
+    id: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]{0,39}$",
+        description="A unique short name: lower-case letters, digits and dashes.",
+    )
+    dwell_seconds: Seconds | None = Field(
+        default=None, description="How long this panel stays up (overrides settings)."
+    )
+    image: str | None = Field(
+        default=None,
+        min_length=1,
+        description="A picture, relative to the folder of content.json (PNG, JPEG or SVG).",
+    )
+
+
+class TitlePanel(PanelBase):
+    """A headline screen: the story's opening."""
+
+    kind: Literal["title"]
+    title: Text
+    subtitle: Text | None = None
+
+
+class Card(Strict):
+    """One card of a cards panel: an icon, a title and one line of text."""
+
+    icon: IconName
+    title: Text
+    text: Text
+
+
+class CardsPanel(PanelBase):
+    """A grid of cards, e.g. what a producer does."""
+
+    kind: Literal["cards"]
+    title: Text
+    cards: list[Card] = Field(min_length=1, max_length=8)
+
+
+class Step(Strict):
+    """One step of a steps panel."""
+
+    icon: IconName
+    title: Text
+    text: Text
+
+
+class StepsPanel(PanelBase):
+    """A sequence of steps joined by connectors, e.g. identify, nurture, showcase."""
+
+    kind: Literal["steps"]
+    title: Text
+    intro: Text | None = None
+    steps: list[Step] = Field(min_length=1, max_length=6)
+
+
+class Figure(Strict):
+    """A figure that counts up on the statistics panel."""
+
+    value: float = Field(ge=0, le=1e15, description="The figure, as a plain number: 7100000000.")
+    format: FigureFormat = "number"
+    currency: str = Field(default="CAD", pattern=r"^[A-Z]{3}$", description="ISO 4217 code.")
+    decimals: int | None = Field(
+        default=None, ge=0, le=3, description="Decimals shown; default depends on the format."
+    )
+    label: Text
+
+
+class ChartSeries(Strict):
+    """One series of bars: one value per chart category."""
+
+    name: Text
+    values: list[Annotated[float, Field(ge=0, le=1e15)]] = Field(min_length=1, max_length=12)
+
+
+class Chart(Strict):
+    """A bar chart that grows with the figures."""
+
+    title: Text
+    categories: list[Text] = Field(min_length=1, max_length=12)
+    series: list[ChartSeries] = Field(min_length=1, max_length=4)
+    stacked: bool = Field(default=True, description="Stack the series in one bar per category.")
+
+
+class StatsPanel(PanelBase):
+    """Figures that count up, an optional chart, and the source line."""
+
+    kind: Literal["stats"]
+    title: Text
+    figures: list[Figure] = Field(min_length=1, max_length=6)
+    chart: Chart | None = None
+    source: Text
+
+
+Panel = Annotated[
+    TitlePanel | CardsPanel | StepsPanel | StatsPanel, Field(discriminator="kind")
+]
+
+PANEL_KINDS: tuple[str, ...] = ("title", "cards", "steps", "stats")
+
+
+class Content(Strict):
+    """A whole content.json document."""
+
+    schema_ref: str | None = Field(default=None, alias="$schema")
+    languages: list[LanguageCode] = Field(min_length=1, max_length=8)
+    default_language: LanguageCode
+    settings: Settings = Settings()
+    panels: list[Panel] = Field(min_length=1, max_length=50)
+
+    def dwell_for(self, index: int) -> float:
+        """Seconds panel `index` stays up: its own dwell, or the default."""
+        own = self.panels[index].dwell_seconds
+        return own if own is not None else self.settings.dwell_seconds
+
+
+def localize(text: Text | None, language: str, fallback: str) -> str:
+    """Return `text` in `language`, else in `fallback`, else any language, else ''."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    for code in (language, fallback):
+        if code in text:
+            return text[code]
+    return next(iter(text.values()), "")

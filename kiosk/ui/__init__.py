@@ -1,0 +1,1 @@
+"""All PySide6 and pyqtgraph code of the kiosk."""
