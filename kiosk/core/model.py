@@ -39,7 +39,7 @@ Colour = Annotated[
 
 Seconds = Annotated[
     float,
-    Field(gt=0, le=MAX_DWELL_SECONDS, description="A number of seconds, more than 0, at most 3600."),
+    Field(gt=0, le=MAX_DWELL_SECONDS, description="Seconds, more than 0, at most 3600."),
 ]
 
 IconName = Literal[

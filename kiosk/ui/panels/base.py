@@ -1,0 +1,57 @@
+"""What every panel view is: a painter of one panel as a function of time."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
+
+from kiosk.core.model import Content, Text, localize
+from kiosk.ui.theme import Theme
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    """Everything a panel view needs besides its own panel."""
+
+    content: Content
+    language: str
+    theme: Theme
+    content_dir: Path
+    reduced_motion: bool = False
+
+    def text(self, text: Text | None) -> str:
+        """A content text in this context's language (default language as fallback)."""
+        return localize(text, self.language, self.content.default_language)
+
+
+class PanelView(ABC):
+    """Paints one panel; the picture depends only on the rectangle and `t`.
+
+    `t` is the number of seconds since the panel appeared. For every
+    `t >= settle_seconds` the picture is the same, so nothing needs to redraw.
+    With `ctx.reduced_motion`, the settled picture is painted for every `t`.
+    """
+
+    settle_seconds: float = 0.0
+
+    def __init__(self, panel: object, ctx: ViewContext) -> None:
+        self.panel = panel
+        self.ctx = ctx
+
+    def effective_time(self, t: float) -> float:
+        """`t`, or the settled time when motion is reduced or `t` is past settling."""
+        if self.ctx.reduced_motion:
+            return self.settle_seconds
+        return min(max(t, 0.0), self.settle_seconds)
+
+    @abstractmethod
+    def paint(self, painter: QPainter, rect: QRectF, t: float) -> None:
+        """Paint the panel into `rect` as it looks `t` seconds after it appeared."""
+
+    def visible_texts(self) -> list[str]:
+        """Every text this panel shows, in its language (for tests and accessibility)."""
+        return []

@@ -1,0 +1,70 @@
+"""The kiosk's palette and typefaces, built from `settings.theme`.
+
+Fonts ship in resources/fonts and are registered once per process, so text looks
+the same on every machine, offline.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase
+
+from kiosk.core.model import Theme as ThemeSettings
+
+log = logging.getLogger(__name__)
+
+FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FALLBACK_FAMILY = "Inter"
+
+
+@cache
+def register_fonts() -> tuple[str, ...]:
+    """Register every bundled font with Qt once; return the families found."""
+    families: list[str] = []
+    for path in sorted(FONTS_DIR.glob("*.otf")) + sorted(FONTS_DIR.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not load font %s", path)
+            continue
+        families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return tuple(dict.fromkeys(families))
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours and fonts for painting; one instance per content version."""
+
+    background: QColor
+    surface: QColor
+    text: QColor
+    muted: QColor
+    accent: QColor
+    accent_red: QColor
+    family: str
+
+    @classmethod
+    def from_settings(cls, settings: ThemeSettings) -> Theme:
+        """Build the painting theme from the content's theme settings."""
+        families = register_fonts()
+        family = settings.font_family if settings.font_family in families else FALLBACK_FAMILY
+        return cls(
+            background=QColor(settings.background),
+            surface=QColor(settings.surface),
+            text=QColor(settings.text),
+            muted=QColor(settings.muted),
+            accent=QColor(settings.accent),
+            accent_red=QColor(settings.accent_red),
+            family=family,
+        )
+
+    def font(self, pixel_size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+        """A font of this theme's family at `pixel_size` device pixels."""
+        font = QFont(self.family)
+        font.setPixelSize(max(1, round(pixel_size)))
+        font.setWeight(weight)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        return font
