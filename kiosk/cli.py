@@ -189,11 +189,17 @@ def _render(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     import json
 
-    from kiosk.core.paths import resolve_data_dir
-    from kiosk.core.report import format_report, summarize
+    from kiosk.core.paths import EVENTS_DB, resolve_data_dir
+    from kiosk.core.report import format_report, parse_since, summarize
 
+    if args.since is not None:
+        try:
+            parse_since(args.since)
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
+            return EXIT_USAGE
     data_dir = resolve_data_dir(args.data_dir)
-    summary = summarize(data_dir / "events.sqlite3", since=args.since)
+    summary = summarize(data_dir / EVENTS_DB, since=args.since)
     if args.json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
     else:

@@ -1,0 +1,162 @@
+"""Where the kiosk writes for operators, and how it writes there safely.
+
+The data folder holds the log, the event database, status.json and the
+last good copy of the content. It is resolved once at start-up; when the
+preferred folder cannot be written the kiosk falls back to a temporary folder
+rather than stopping. `atomic_write_bytes` and `LogThrottle` are shared by the
+modules that write into it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import platformdirs
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "producers-story-kiosk"
+ENV_VAR = "KIOSK_DATA_DIR"
+
+EVENTS_DB = "events.sqlite3"
+STATUS_FILE = "status.json"
+LOG_FILE = "kiosk.log"
+LAST_GOOD = "last-good-content.json"
+
+
+def resolve_data_dir(arg: Path | None, env: Mapping[str, str] | None = None) -> Path:
+    """Return a writable data folder, creating it if needed.
+
+    Parameters
+    ----------
+    arg
+        The folder given on the command line, if any; it wins.
+    env
+        The environment to read ``$KIOSK_DATA_DIR`` from (default: ``os.environ``).
+
+    Returns
+    -------
+    Path
+        The first of `arg`, ``$KIOSK_DATA_DIR`` and the platform's user data
+        folder; when it cannot be created or written, a folder under the
+        system's temporary folder (a warning is logged). Never raises.
+    """
+    preferred = preferred_data_dir(arg, env)
+    if _is_writable_dir(preferred):
+        return preferred
+    fallback = Path(tempfile.gettempdir()) / APP_NAME
+    log.warning(
+        "cannot write to the data folder %s; using %s instead (logs, events and "
+        "status will not survive a reboot there)",
+        preferred,
+        fallback,
+    )
+    if _is_writable_dir(fallback):
+        return fallback
+    try:
+        return Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-"))
+    except OSError as exc:
+        log.error("no writable data folder at all (%s); the kiosk runs without one", exc)
+        return fallback
+
+
+def preferred_data_dir(arg: Path | None, env: Mapping[str, str] | None = None) -> Path:
+    """Return the data folder the operator asked for, without touching the disk."""
+    environ = os.environ if env is None else env
+    if arg is not None:
+        return Path(arg).expanduser()
+    from_env = environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def _is_writable_dir(folder: Path) -> bool:
+    """Create `folder` if needed and check that a file can be written in it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder, prefix=".probe-"):
+            pass
+    except OSError:
+        return False
+    return True
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that readers see the old or the new file, never half.
+
+    The bytes go to a temporary file in the same folder, which is flushed,
+    synced to disk and then renamed over `path`.
+
+    Raises
+    ------
+    OSError
+        When the folder cannot be written (read-only, disk full). The
+        temporary file is removed and `path` is left as it was.
+    """
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        _remove_quietly(Path(tmp_name))
+        raise
+    _sync_dir(path.parent)
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _sync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable where the platform allows it (POSIX)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class LogThrottle:
+    """Decide when a repeated error may be logged again: at most once per `interval`.
+
+    Parameters
+    ----------
+    interval
+        Seconds between two log lines about the same trouble.
+    """
+
+    def __init__(self, interval: float = 60.0) -> None:
+        self.interval = interval
+        self._last: float | None = None
+        self._suppressed = 0
+
+    def ready(self, now: float) -> bool:
+        """Return True if a message may be logged at `now`; count it as suppressed if not."""
+        if self._last is None or now - self._last >= self.interval or now < self._last:
+            self._last = now
+            return True
+        self._suppressed += 1
+        return False
+
+    def take_suppressed(self) -> int:
+        """Return how many messages were held back since the last logged one, and reset."""
+        count, self._suppressed = self._suppressed, 0
+        return count

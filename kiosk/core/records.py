@@ -1,0 +1,102 @@
+"""What the kiosk records for operators: proof-of-play, interactions and status.json.
+
+`Records` listens to the show (panel shown, interaction) and is ticked by the
+app's one ticker: it commits the event log about once a second while there is
+something to commit, and rewrites status.json at least every 10 seconds.
+Durations and scheduling use the app's monotonic clock; stamps use the wall clock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.core.events import EventLog
+from kiosk.core.paths import EVENTS_DB, STATUS_FILE
+from kiosk.core.status import KioskStatus, StatusFile
+
+FLUSH_SECONDS = 1.0
+HEARTBEAT_SECONDS = 10.0
+
+
+class Records:
+    """The event log and the status file of one running kiosk."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Callable[[], float],
+        wall: Callable[[], float] = time.time,
+    ) -> None:
+        self.clock = clock
+        self.wall = wall
+        now = clock()
+        self.events = EventLog(data_dir / EVENTS_DB, clock=wall)
+        self.status_file = StatusFile(data_dir / STATUS_FILE)
+        self.status = KioskStatus(started_at=wall(), version=__version__)
+        self.status.events_enabled = self.events.enabled
+        self._dirty = False
+        self._last_flush = now
+        self._heartbeat_due = now
+
+    # ShowListener -------------------------------------------------------
+    def panel_shown(self, panel_id: str, language: str) -> None:
+        """Record a showing and put it in the status."""
+        self.events.panel_shown(panel_id, language, self.clock())
+        self.status.current_panel = panel_id
+        self.status.language = language
+        self._mark_dirty()
+
+    def interaction(self, kind: str, panel_id: str | None, detail: str | None = None) -> None:
+        """Record a visitor's (or the idle reset's) action."""
+        self.events.interaction(kind, panel_id, self.clock(), detail)
+        self._mark_dirty()
+
+    # content --------------------------------------------------------------
+    def content_loaded(
+        self, path: Path, sha256: str | None, panels: int, problems: int, last_good: bool
+    ) -> None:
+        """A content version went on screen."""
+        self.status.content_path = str(path)
+        self.status.content_sha256 = sha256
+        self.status.loaded_at = self.wall()
+        self.status.panels = panels
+        self.status.problems = problems
+        self.status.using_last_good = last_good
+        self.write_status()
+
+    def content_error(self, message: str | None) -> None:
+        """Set or clear the problem shown to operators; rewrite status.json at once."""
+        self.status.last_error = message
+        self.write_status()
+
+    # time -------------------------------------------------------------------
+    def tick(self, now: float) -> float:
+        """Flush and beat when due; return when the next flush or heartbeat is due."""
+        if self._dirty and now - self._last_flush >= FLUSH_SECONDS:
+            self.events.flush(now)
+            self._dirty = False
+            self._last_flush = now
+        if now >= self._heartbeat_due:
+            self.write_status()
+            self._heartbeat_due = now + HEARTBEAT_SECONDS
+        due = self._heartbeat_due
+        if self._dirty:
+            due = min(due, self._last_flush + FLUSH_SECONDS)
+        return due
+
+    def write_status(self) -> bool:
+        """Rewrite status.json now."""
+        self.status.heartbeat_at = self.wall()
+        return self.status_file.write(self.status)
+
+    def close(self) -> None:
+        """Close the current showing, commit everything and write a last status."""
+        self.events.close(self.clock())
+        self.status.current_panel = None
+        self.write_status()
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True

@@ -1,0 +1,129 @@
+"""status.json: a heartbeat for operators and fleet monitors.
+
+The kiosk rewrites the file every few seconds. Each write is atomic, so a
+monitor never reads half a file, and a failed write is logged (at most once a
+minute) and reported as False, never raised.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.events import iso_utc
+from kiosk.core.paths import LogThrottle, atomic_write_bytes
+
+log = logging.getLogger(__name__)
+
+STATUS_FORMAT = 1
+
+
+@dataclass
+class KioskStatus:
+    """What an operator wants to know about a running kiosk; times are epoch seconds.
+
+    Attributes
+    ----------
+    pid, started_at, heartbeat_at
+        The process, when it started and when this status was taken.
+    content_path, content_sha256, loaded_at
+        The content file, the hash of the bytes being shown and when they loaded.
+    using_last_good
+        True when content.json is broken and the last good copy is on screen.
+    last_error
+        The latest problem worth an operator's attention, in words.
+    current_panel, language
+        What a visitor sees right now.
+    panels, problems
+        How many panels are in rotation; how many problems the content has.
+    events_enabled
+        False when the event log could not be opened (no proof of play).
+    version
+        The kiosk's version.
+    """
+
+    pid: int = field(default_factory=os.getpid)
+    started_at: float = 0.0
+    heartbeat_at: float = 0.0
+    content_path: str = ""
+    content_sha256: str | None = None
+    loaded_at: float | None = None
+    using_last_good: bool = False
+    last_error: str | None = None
+    current_panel: str | None = None
+    language: str | None = None
+    panels: int = 0
+    problems: int = 0
+    events_enabled: bool = True
+    version: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict with times as UTC ISO-8601 strings and an uptime."""
+        return {
+            "format": STATUS_FORMAT,
+            "version": self.version,
+            "pid": self.pid,
+            "started_at": iso_utc(self.started_at),
+            "heartbeat_at": iso_utc(self.heartbeat_at),
+            "uptime_seconds": round(max(0.0, self.heartbeat_at - self.started_at), 1),
+            "content_path": self.content_path,
+            "content_sha256": self.content_sha256,
+            "loaded_at": None if self.loaded_at is None else iso_utc(self.loaded_at),
+            "using_last_good": self.using_last_good,
+            "last_error": self.last_error,
+            "current_panel": self.current_panel,
+            "language": self.language,
+            "panels": self.panels,
+            "problems": self.problems,
+            "events_enabled": self.events_enabled,
+        }
+
+
+class StatusFile:
+    """Atomic writer of status.json.
+
+    Parameters
+    ----------
+    path
+        Usually ``data_dir / STATUS_FILE``.
+    clock
+        Time used only to rate-limit error messages (monotonic by default).
+    """
+
+    def __init__(self, path: Path, clock: Callable[[], float] = time.monotonic) -> None:
+        self.path = path
+        self._clock = clock
+        self._throttle = LogThrottle()
+
+    def write(self, status: Mapping[str, Any] | KioskStatus) -> bool:
+        """Replace the file with `status`; return False (and log) if that failed."""
+        data = status.to_dict() if isinstance(status, KioskStatus) else dict(status)
+        try:
+            text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+            atomic_write_bytes(self.path, text.encode("utf-8"))
+        except (OSError, TypeError, ValueError) as exc:
+            self._report(exc)
+            return False
+        return True
+
+    def _report(self, exc: Exception) -> None:
+        if not self._throttle.ready(self._clock()):
+            return
+        held = self._throttle.take_suppressed()
+        extra = f" ({held} similar failures since the last report)" if held else ""
+        log.warning("could not write %s: %s%s", self.path, exc, extra)
+
+
+def read_status(path: Path) -> dict[str, Any] | None:
+    """Read a status file; None if it is missing, partial or not a JSON object."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None

@@ -1,0 +1,75 @@
+import logging
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from kiosk.core import paths
+from kiosk.core.paths import (
+    APP_NAME,
+    ENV_VAR,
+    LogThrottle,
+    atomic_write_bytes,
+    resolve_data_dir,
+)
+
+
+def test_argument_wins_over_environment(tmp_path: Path) -> None:
+    chosen = tmp_path / "arg" / "nested"
+    env = {ENV_VAR: str(tmp_path / "env")}
+    assert resolve_data_dir(chosen, env) == chosen
+    assert chosen.is_dir()
+    assert not (tmp_path / "env").exists()
+
+
+def test_environment_used_without_argument(tmp_path: Path) -> None:
+    env = {ENV_VAR: str(tmp_path / "from-env")}
+    assert resolve_data_dir(None, env) == tmp_path / "from-env"
+    assert (tmp_path / "from-env").is_dir()
+
+
+def test_platform_folder_when_nothing_given(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(paths.platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "u"))
+    assert resolve_data_dir(None, {ENV_VAR: "  "}) == tmp_path / "u"
+
+
+def test_unwritable_folder_falls_back_to_temp(tmp_path: Path, monkeypatch, caplog) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    with caplog.at_level(logging.WARNING):
+        result = resolve_data_dir(tmp_path / "afile" / "sub", {})
+    assert result == tmp_path / "tmp" / APP_NAME
+    assert result.is_dir()
+    assert "cannot write to the data folder" in caplog.text
+
+
+def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "x.json"
+    target.write_bytes(b"old")
+    atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.json"]
+
+
+def test_atomic_write_failure_keeps_old_file(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "x.json"
+    target.write_bytes(b"old")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(paths.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.json"]
+
+
+def test_throttle_allows_once_per_interval() -> None:
+    throttle = LogThrottle(interval=60.0)
+    assert throttle.ready(100.0)
+    assert not throttle.ready(130.0)
+    assert not throttle.ready(159.9)
+    assert throttle.take_suppressed() == 2
+    assert throttle.ready(160.0)
+    assert throttle.take_suppressed() == 0

@@ -1,0 +1,116 @@
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.events import EventLog
+from kiosk.core.report import format_report, parse_since, summarize
+
+DAY1 = datetime(2026, 11, 25, 12, 0, tzinfo=UTC).timestamp()
+DAY2 = datetime(2026, 11, 29, 12, 0, tzinfo=UTC).timestamp()
+
+
+def build(db: Path) -> None:
+    """Two days of activity, four days apart (so --since 2026-11-27 splits them anywhere)."""
+    wall = {"t": 0.0}
+    log = EventLog(db, lambda: wall["t"])
+    for base in (DAY1, DAY2):
+        wall["t"] = base
+        log.panel_shown("intro", "en", 0.0)
+        log.interaction("tap", "intro", 1.0)
+        wall["t"] = base + 30.04
+        log.panel_shown("stats", "fr", 30.04)
+        log.interaction("swipe", "stats", 31.0, "left")
+        log.panel_ended(90.0)
+        log.flush(90.0)
+    log.close(91.0)
+
+
+def test_summary_counts_and_seconds(tmp_path: Path) -> None:
+    db = tmp_path / "events.sqlite3"
+    build(db)
+    summary = summarize(db)
+    assert summary["panels"] == {
+        "intro": {"shown": 2, "seconds": 60.1},
+        "stats": {"shown": 2, "seconds": 119.9},
+    }
+    assert summary["interactions"] == {"swipe": 2, "tap": 2}
+    assert summary["first_event"] == "2026-11-25T12:00:00.000Z"
+    assert summary["last_event"] == "2026-11-29T12:01:30.000Z"
+    assert summary["database"] == str(db)
+    assert summary["error"] is None
+
+
+def test_since_keeps_later_events_only(tmp_path: Path) -> None:
+    db = tmp_path / "events.sqlite3"
+    build(db)
+    summary = summarize(db, since="2026-11-27")
+    assert summary["panels"]["intro"] == {"shown": 1, "seconds": 30.0}
+    assert summary["interactions"] == {"swipe": 1, "tap": 1}
+    assert summary["first_event"] == "2026-11-29T12:00:00.000Z"
+
+
+def test_since_with_explicit_offset(tmp_path: Path) -> None:
+    db = tmp_path / "events.sqlite3"
+    build(db)
+    summary = summarize(db, since="2026-11-29T12:00:30+00:00")
+    assert summary["panels"] == {"stats": {"shown": 1, "seconds": 60.0}}
+
+
+def test_parse_since_forms() -> None:
+    assert parse_since("2026-11-27") == datetime(2026, 11, 27).timestamp()
+    assert parse_since("2026-11-27T10:00") == datetime(2026, 11, 27, 10).timestamp()
+    assert parse_since("2026-11-27T10:00Z") == datetime(2026, 11, 27, 10, tzinfo=UTC).timestamp()
+
+
+@pytest.mark.parametrize("text", ["yesterday", "", "2026-13-01", "27/11/2026"])
+def test_parse_since_rejects_nonsense(text: str) -> None:
+    with pytest.raises(ValueError, match="--since must be a date like 2026-11-27"):
+        parse_since(text)
+
+
+def test_missing_database_gives_empty_summary(tmp_path: Path) -> None:
+    db = tmp_path / "events.sqlite3"
+    summary = summarize(db)
+    assert (summary["panels"], summary["interactions"], summary["last_event"]) == ({}, {}, None)
+    assert not db.exists()
+
+
+def test_corrupt_database_gives_empty_summary(tmp_path: Path) -> None:
+    db = tmp_path / "events.sqlite3"
+    db.write_bytes(b"junk junk junk" * 100)
+    summary = summarize(db)
+    assert summary["panels"] == {}
+    assert "cannot read the event database" in summary["error"]
+    assert db.read_bytes() == b"junk junk junk" * 100
+
+
+def test_report_reads_while_kiosk_writes(tmp_path: Path) -> None:
+    db = tmp_path / "events.sqlite3"
+    log = EventLog(db, lambda: DAY1)
+    log.panel_shown("intro", "en", 0.0)
+    log.flush(5.0)
+    assert summarize(db)["panels"] == {"intro": {"shown": 1, "seconds": 5.0}}
+    log.interaction("tap", "intro", 6.0)
+    log.flush(7.0)
+    assert summarize(db)["interactions"] == {"tap": 1}
+    log.close(8.0)
+
+
+def test_format_report_is_a_table(tmp_path: Path) -> None:
+    db = tmp_path / "events.sqlite3"
+    build(db)
+    text = format_report(summarize(db))
+    lines = text.splitlines()
+    assert any(line.split() == ["intro", "2", "1.0"] for line in lines)
+    assert any(line.split() == ["stats", "2", "2.0"] for line in lines)
+    assert any(line.split() == ["Total", "4", "3.0"] for line in lines)
+    assert any(line.split() == ["swipe", "2"] for line in lines)
+    assert "First:     2026-11-25 12:00:00 UTC" in text
+
+
+def test_format_report_of_nothing(tmp_path: Path) -> None:
+    text = format_report(summarize(tmp_path / "none.sqlite3"))
+    assert "No panels shown." in text
+    assert "No interactions." in text
+    assert "no event database yet" in text
