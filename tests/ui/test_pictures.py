@@ -1,0 +1,135 @@
+"""Pictures: broken files give None, real ones load bounded, None draws a placeholder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from kiosk.ui.pictures import draw_picture, load_picture
+
+SURFACE = QColor("#172A44")
+MUTED = QColor("#C3CCD8")
+NAVY = QColor("#0F1B2D")
+
+
+def _png(path: Path, width: int, height: int, color: str) -> Path:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    assert image.save(str(path), "PNG")
+    return path
+
+
+def _canvas(width: int = 300, height: int = 200) -> QImage:
+    canvas = QImage(width, height, QImage.Format.Format_ARGB32)
+    canvas.fill(NAVY)
+    return canvas
+
+
+def test_none_path_is_none(qapp) -> None:
+    assert load_picture(None, (100, 100)) is None
+
+
+def test_missing_file_is_none(qapp, tmp_path: Path) -> None:
+    assert load_picture(tmp_path / "missing.png", (100, 100)) is None
+
+
+def test_text_file_named_png_is_none(qapp, tmp_path: Path) -> None:
+    path = tmp_path / "fake.png"
+    path.write_text("this is not a picture\n")
+    assert load_picture(path, (100, 100)) is None
+
+
+def test_empty_file_is_none(qapp, tmp_path: Path) -> None:
+    path = tmp_path / "empty.png"
+    path.write_bytes(b"")
+    assert load_picture(path, (100, 100)) is None
+
+
+def test_broken_svg_is_none(qapp, tmp_path: Path) -> None:
+    path = tmp_path / "broken.svg"
+    path.write_text("<svg><rect")
+    assert load_picture(path, (100, 100)) is None
+
+
+def test_directory_is_none(qapp, tmp_path: Path) -> None:
+    assert load_picture(tmp_path, (100, 100)) is None
+
+
+def test_real_png_is_scaled_within_max_size(qapp, tmp_path: Path) -> None:
+    path = _png(tmp_path / "wide.png", 800, 400, "#E5484D")
+    image = load_picture(path, (200, 150))
+    assert image is not None
+    assert image.width() <= 200 and image.height() <= 150
+    assert (image.width(), image.height()) == (200, 100)
+    assert image.pixelColor(100, 50).rgb() == QColor("#E5484D").rgb()
+
+
+def test_small_png_is_not_scaled_up(qapp, tmp_path: Path) -> None:
+    path = _png(tmp_path / "small.png", 40, 30, "#F5B041")
+    image = load_picture(path, (200, 150))
+    assert image is not None
+    assert (image.width(), image.height()) == (40, 30)
+
+
+def test_svg_picture_loads_within_max_size(qapp, tmp_path: Path) -> None:
+    path = tmp_path / "logo.svg"
+    path.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200">'
+        '<rect width="400" height="200" fill="#F5B041"/></svg>'
+    )
+    image = load_picture(path, (100, 100))
+    assert image is not None
+    assert (image.width(), image.height()) == (100, 50)
+
+
+def test_replaced_file_is_read_again(qapp, tmp_path: Path) -> None:
+    path = _png(tmp_path / "pic.png", 20, 20, "#E5484D")
+    first = load_picture(path, (50, 50))
+    assert first is not None
+    _png(path, 30, 20, "#F5B041")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    second = load_picture(path, (50, 50))
+    assert second is not None
+    assert second.width() == 30
+    assert second.pixelColor(5, 5).rgb() == QColor("#F5B041").rgb()
+
+
+def test_none_draws_the_surface_placeholder(qapp) -> None:
+    canvas = _canvas()
+    painter = QPainter(canvas)
+    draw_picture(painter, QRectF(20, 20, 260, 160), None, SURFACE, MUTED, 16)
+    painter.end()
+    assert canvas.pixelColor(40, 100).rgb() == SURFACE.rgb()
+    assert canvas.pixelColor(150, 40).rgb() == SURFACE.rgb()
+    assert canvas.pixelColor(5, 5).rgb() == NAVY.rgb()
+    assert canvas.pixelColor(21, 21).rgb() != SURFACE.rgb()  # rounded corner
+    icon_pixels = [canvas.pixelColor(x, 100).rgb() for x in range(110, 190)]
+    assert MUTED.rgb() in icon_pixels
+
+
+def test_image_is_cover_fitted_and_clipped(qapp) -> None:
+    image = QImage(100, 100, QImage.Format.Format_RGB32)
+    image.fill(QColor("#E5484D"))
+    image.setPixelColor(0, 50, QColor("#00FF00"))  # lies outside a cover crop of a wide rect
+    canvas = _canvas()
+    painter = QPainter(canvas)
+    draw_picture(painter, QRectF(20, 40, 260, 120), image, SURFACE, MUTED, 16)
+    painter.end()
+    red = QColor("#E5484D").rgb()
+    assert canvas.pixelColor(150, 100).rgb() == red
+    assert canvas.pixelColor(25, 100).rgb() == red
+    assert canvas.pixelColor(150, 45).rgb() == red
+    assert canvas.pixelColor(150, 30).rgb() == NAVY.rgb()
+    assert canvas.pixelColor(20, 40).rgb() == NAVY.rgb()
+
+
+def test_draw_picture_with_empty_rect_draws_nothing(qapp) -> None:
+    canvas = _canvas(20, 20)
+    painter = QPainter(canvas)
+    draw_picture(painter, QRectF(0, 0, 0, 0), None, SURFACE, MUTED, 4)
+    painter.end()
+    assert canvas.pixelColor(0, 0).rgb() == NAVY.rgb()
