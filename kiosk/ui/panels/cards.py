@@ -1,0 +1,119 @@
+"""The cards panel: a title and a grid of equal cards (icon, title, one line of text)."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
+
+from kiosk.core.model import CardsPanel
+from kiosk.ui.icons import draw_icon
+from kiosk.ui.panels.base import ViewContext
+from kiosk.ui.panels.common import (
+    CARD_RADIUS,
+    LaidOutView,
+    PanelLayout,
+    appearing,
+    draw_block,
+    entrance,
+    entrance_end,
+    layout_header,
+    layout_items,
+    paint_card,
+    paint_header,
+    place_item,
+)
+from kiosk.ui.scale import SPACE_L, SPACE_M, Scale
+
+CARD_TITLE = 48  # design px
+CARD_PADDING = 40
+ICON = 72
+MAX_ASPECT = 1.0  # a card is never taller than it is wide
+LANDSCAPE_COLUMNS = {1: 1, 2: 2, 3: 3, 4: 2, 5: 3, 6: 3, 7: 4, 8: 4}
+
+
+def grid_shape(count: int, portrait: bool) -> tuple[int, int]:
+    """Columns and rows for `count` cards: 3 x 2 for six in landscape, 2 wide in portrait."""
+    if portrait:
+        columns = 1 if count <= 3 else 2
+    else:
+        columns = LANDSCAPE_COLUMNS.get(count, 4)
+    columns = max(1, min(columns, count))
+    return columns, math.ceil(count / columns)
+
+
+def grid_cells(area: QRectF, count: int, portrait: bool, gap: float) -> list[QRectF]:
+    """Equal cells for `count` cards, row by row, from near the top of `area`."""
+    columns, rows = grid_shape(count, portrait)
+    width = (area.width() - (columns - 1) * gap) / columns
+    height = min((area.height() - (rows - 1) * gap) / rows, width * MAX_ASPECT)
+    slack = area.height() - (rows * height + (rows - 1) * gap)
+    top = area.top() + min(slack * 0.4, gap * 3)
+    return [
+        QRectF(
+            area.left() + (i % columns) * (width + gap),
+            top + (i // columns) * (height + gap),
+            width,
+            height,
+        )
+        for i in range(count)
+    ]
+
+
+class CardsView(LaidOutView):
+    """Paints a cards panel; cards enter one after another, 80 ms apart."""
+
+    panel: CardsPanel
+
+    def __init__(self, panel: CardsPanel, ctx: ViewContext) -> None:
+        super().__init__(panel, ctx)
+        self.title = ctx.text(panel.title)
+        self.card_titles = [ctx.text(card.title) for card in panel.cards]
+        self.card_texts = [ctx.text(card.text) for card in panel.cards]
+        self.settle_seconds = entrance_end(len(panel.cards) + 1)
+
+    def visible_texts(self) -> list[str]:
+        """The panel title, then each card's title and text."""
+        pairs = zip(self.card_titles, self.card_texts, strict=True)
+        return [self.title, *(text for pair in pairs for text in pair)]
+
+    def build_layout(self, rect: QRectF, scale: Scale) -> PanelLayout:
+        """Lay out the header, the card grid and, uniformly, every card's texts."""
+        layout = PanelLayout()
+        area = scale.content_rect()
+        top = layout_header(layout, scale, area, self.ctx.theme, self.title) + scale.px(SPACE_L)
+        body = QRectF(area.left(), top, area.width(), area.bottom() - top)
+        cells = grid_cells(body, len(self.card_titles), scale.portrait, scale.px(SPACE_M))
+        for index, cell in enumerate(cells):
+            layout.shapes[f"card:{index}"] = cell
+        self._layout_card_texts(layout, scale, cells)
+        return layout
+
+    def _layout_card_texts(self, layout: PanelLayout, scale: Scale, cells: list[QRectF]) -> None:
+        """Icons, titles and texts inside the cards, each role at one common size."""
+        pad = min(scale.px(CARD_PADDING), cells[0].width() * 0.08)
+        icon = min(scale.px(ICON), cells[0].height() * 0.25)
+        inner = cells[0].adjusted(pad, pad, -pad, -pad)
+        text_top = icon + scale.px(SPACE_M)
+        room = QRectF(0, 0, inner.width(), inner.height() - text_top)
+        items = (self.card_titles, self.card_texts)
+        layout_items(layout, "card", items, room, scale, self.ctx.theme, CARD_TITLE)
+        for index, cell in enumerate(cells):
+            inner = cell.adjusted(pad, pad, -pad, -pad)
+            layout.shapes[f"icon:{index}"] = QRectF(inner.left(), inner.top(), icon, icon)
+            place_item(layout, "card", index, inner.left(), inner.top() + text_top)
+
+    def paint_layout(self, painter: QPainter, layout: PanelLayout, scale: Scale, t: float) -> None:
+        """Paint the header, then each card with its icon and texts, staggered."""
+        theme = self.ctx.theme
+        paint_header(painter, layout, scale, theme, t)
+        for index, card in enumerate(self.panel.cards):
+            with appearing(painter, scale, entrance(t, index + 1)) as visible:
+                if not visible:
+                    continue
+                cell = layout.shapes[f"card:{index}"]
+                paint_card(painter, cell, theme.surface, scale.px(CARD_RADIUS))
+                draw_icon(painter, layout.shapes[f"icon:{index}"], card.icon, theme.accent)
+                draw_block(painter, layout.texts[f"card:{index}:title"], theme.family)
+                draw_block(painter, layout.texts[f"card:{index}:text"], theme.family)

@@ -1,0 +1,55 @@
+"""Which view paints which kind of panel.
+
+The statistics view pulls in pyqtgraph, which is slow to import, so it is imported
+only when a stats panel is actually built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.core.model import CardsPanel, StatsPanel, StepsPanel, TitlePanel
+from kiosk.ui.panels.base import PanelView, ViewContext
+from kiosk.ui.panels.cards import CardsView
+from kiosk.ui.panels.steps import StepsView
+from kiosk.ui.panels.title import TitleView
+
+
+def _stats_view(panel: object, ctx: ViewContext) -> PanelView:
+    """Build the statistics view, importing it (and pyqtgraph) on first use."""
+    from kiosk.ui.panels.stats import StatsView
+
+    return StatsView(panel, ctx)
+
+
+VIEWS: dict[str, Callable[..., PanelView]] = {
+    "title": TitleView,
+    "cards": CardsView,
+    "steps": StepsView,
+    "stats": _stats_view,
+}
+
+
+def build_view(
+    panel: TitlePanel | CardsPanel | StepsPanel | StatsPanel, ctx: ViewContext
+) -> PanelView:
+    """The view that paints `panel` in the context `ctx`.
+
+    Parameters
+    ----------
+    panel : Panel
+        A panel of the content model; its `kind` picks the view.
+    ctx : ViewContext
+        Language, theme and content folder the view paints with.
+
+    Returns
+    -------
+    PanelView
+        A new view for the panel.
+
+    Raises
+    ------
+    KeyError
+        When no view paints the panel's kind.
+    """
+    return VIEWS[panel.kind](panel, ctx)

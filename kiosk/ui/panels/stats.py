@@ -1,0 +1,321 @@
+"""The statistics panel: huge figures that count up, a growing bar chart, the source.
+
+Everything that does not move (title, labels, the chart's axis and names, the
+source line) is painted once per panel size into transparent sprites; a frame
+blits them and draws only the counting figures and the growing bars, so a
+count-up frame costs a few milliseconds even at 4K with software rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter
+
+from kiosk.core.easing import stagger_end
+from kiosk.core.model import StatsPanel
+from kiosk.core.numbers import format_count
+from kiosk.ui.panels.base import PanelView, ViewContext
+from kiosk.ui.panels.common import (
+    PanelLayout,
+    appearing,
+    draw_block,
+    entrance,
+    entrance_end,
+    fit_block,
+    layout_header,
+    paint_accent_bar,
+    shifted,
+    text_style,
+    uniform_blocks,
+)
+from kiosk.ui.scale import SPACE_L, SPACE_M, SPACE_S, Scale
+
+if TYPE_CHECKING:
+    from kiosk.ui.chart import BarChart
+
+FIGURE = 150  # design px: the largest the figures get
+FIGURE_FAMILY = "Inter Display"
+UNIT_SHARE = 0.5  # a figure's unit word ("billion") at half the size of its digits
+UNIT_GAP = 0.04  # extra space before the unit word, as a share of the digit size
+FIGURE_DEPTH = 0.22  # room under the baseline for "$" and ",", as a share of the size
+LABEL, LABEL_MIN = 36, 34
+SOURCE, SOURCE_MIN = 26, 24
+SOURCE_SHARE = 0.14  # of the content height, at most, for the source line
+FIGURES_SHARE = 0.6  # of the width, in landscape
+COUNT_SECONDS, COUNT_STAGGER, COUNT_DELAY = 1.5, 0.12, 0.15
+CHART_STAGGER, CHART_DELAY = 0.1, 0.3
+
+
+def split_figure(text: str) -> tuple[str, str]:
+    """Split a formatted figure into its digits and its unit words.
+
+    "$7.1 billion" -> ("$7.1", " billion"); "7,1 milliards $" -> ("7,1", " milliards $");
+    a figure without words ("148,200", "12 %") stays whole.
+    """
+    last = max((i for i, c in enumerate(text) if c.isdigit()), default=len(text) - 1)
+    head, tail = text[: last + 1], text[last + 1 :]
+    return (head, tail) if any(c.isalpha() for c in tail) else (text, "")
+
+
+@dataclass(frozen=True)
+class FigureType:
+    """The two fonts of the figures: digits and unit words."""
+
+    digits: QFont
+    unit: QFont
+
+    @classmethod
+    def at(cls, pixel_size: float) -> FigureType:
+        """The figure fonts for digits `pixel_size` pixels high."""
+        digits = QFont(FIGURE_FAMILY)
+        digits.setPixelSize(max(1, round(pixel_size)))
+        digits.setWeight(QFont.Weight.Bold)
+        digits.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        unit = QFont(digits)
+        unit.setPixelSize(max(1, round(pixel_size * UNIT_SHARE)))
+        unit.setWeight(QFont.Weight.DemiBold)
+        return cls(digits, unit)
+
+    def width(self, text: str) -> float:
+        """Width of `text` drawn as digits plus unit."""
+        head, tail = split_figure(text)
+        gap = self.digits.pixelSize() * UNIT_GAP if tail else 0.0
+        return (QFontMetricsF(self.digits).horizontalAdvance(head) + gap
+                + QFontMetricsF(self.unit).horizontalAdvance(tail))
+
+    def draw(self, painter: QPainter, baseline: QPointF, text: str) -> None:
+        """Draw `text` with its left end on `baseline`."""
+        head, tail = split_figure(text)
+        painter.setFont(self.digits)
+        painter.drawText(baseline, head)
+        if tail:
+            x = baseline.x() + QFontMetricsF(self.digits).horizontalAdvance(head)
+            x += self.digits.pixelSize() * UNIT_GAP
+            painter.setFont(self.unit)
+            painter.drawText(QPointF(x, baseline.y()), tail)
+
+
+@dataclass
+class Sprite:
+    """A transparent picture of part of the panel, and where it goes."""
+
+    rect: QRectF
+    image: QImage
+
+
+@dataclass
+class StatsLayout:
+    """The panel laid out in a rectangle of a given size (origin at 0, 0)."""
+
+    scale: Scale
+    texts: PanelLayout
+    figure: FigureType
+    baselines: list[QPointF]
+    chart_rect: QRectF | None
+    sprites: dict[str, Sprite]
+
+
+class StatsView(PanelView):
+    """Paints a statistics panel: title, counting figures with labels, chart, source."""
+
+    panel: StatsPanel
+
+    def __init__(self, panel: StatsPanel, ctx: ViewContext) -> None:
+        super().__init__(panel, ctx)
+        self.title = ctx.text(panel.title)
+        self.labels = [ctx.text(figure.label) for figure in panel.figures]
+        self.source = ctx.text(panel.source)
+        self.chart = _make_chart(panel, ctx)
+        ends = [entrance_end(1), self._count_end()]
+        if self.chart is not None:
+            ends.append(self.chart.settle_seconds)
+        self.settle_seconds = max(ends)
+        self._layout: tuple[tuple[float, float], StatsLayout] | None = None
+
+    def _count_end(self) -> float:
+        """When the last figure has finished counting."""
+        return stagger_end(len(self.panel.figures), COUNT_SECONDS, COUNT_STAGGER, COUNT_DELAY)
+
+    def figure_texts(self, t: float) -> list[str]:
+        """The figures as shown at `t`, formatted for the panel's language."""
+        t = self.effective_time(t)
+        return [
+            format_count(f.value, t, f.format, self.ctx.language, f.currency, f.decimals,
+                         duration=COUNT_SECONDS, delay=COUNT_DELAY + i * COUNT_STAGGER)
+            for i, f in enumerate(self.panel.figures)
+        ]
+
+    def visible_texts(self) -> list[str]:
+        """Title, settled figures, labels, chart texts and source, in the panel's language."""
+        chart = self.chart.visible_texts() if self.chart is not None else []
+        figures = self.figure_texts(self.settle_seconds)
+        return [self.title, *figures, *self.labels, *chart, self.source]
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def layout(self, rect: QRectF) -> StatsLayout:
+        """The panel laid out for `rect`'s size, with its static sprites (cached)."""
+        key = (rect.width(), rect.height())
+        if self._layout is None or self._layout[0] != key:
+            self._layout = (key, self._build(QRectF(0, 0, *key)))
+        return self._layout[1]
+
+    def _build(self, rect: QRectF) -> StatsLayout:
+        """Lay out header, source, figures and chart; paint the sprites."""
+        scale, theme = Scale(rect), self.ctx.theme
+        texts = PanelLayout()
+        area = scale.content_rect()
+        top = layout_header(texts, scale, area, theme, self.title) + scale.px(SPACE_L)
+        source = self._layout_source(texts, scale, area)
+        body = QRectF(area.left(), top, area.width(), source.top() - scale.px(SPACE_M) - top)
+        figures, chart_rect = self._split(body, scale)
+        figure, baselines = self._layout_figures(texts, scale, figures)
+        if chart_rect is not None and scale.portrait:
+            labels = [texts.texts[f"label:{i}"].rect for i in range(len(self.labels))]
+            top = max(r.bottom() for r in labels) + scale.px(SPACE_L) * 1.5
+            chart_rect = QRectF(body.left(), top, body.width(), body.bottom() - top)
+        layout = StatsLayout(scale, texts, figure, baselines, chart_rect, {})
+        self._paint_sprites(layout)
+        return layout
+
+    def _layout_source(self, texts: PanelLayout, scale: Scale, area: QRectF) -> QRectF:
+        """Fit the source line at the bottom of `area`; return its rectangle."""
+        style = text_style(scale, SOURCE, SOURCE_MIN)
+        height = area.height() * SOURCE_SHARE
+        box = QRectF(area.left(), area.bottom() - height, area.width(), height)
+        block = fit_block(self.source, box, self.ctx.theme.family, style, self.ctx.theme.muted)
+        block = shifted(block, 0.0, box.bottom() - block.rect.bottom())
+        texts.texts["source"] = block
+        return block.rect
+
+    def _split(self, body: QRectF, scale: Scale) -> tuple[QRectF, QRectF | None]:
+        """Figures left and chart right (landscape), or figures on top (portrait)."""
+        if self.chart is None:
+            return body, None
+        gap = scale.px(SPACE_L)
+        if scale.portrait:  # the chart goes under the figures, wherever they end
+            return QRectF(body.left(), body.top(), body.width(), body.height() * 0.5), body
+        width = body.width() * FIGURES_SHARE
+        figures = QRectF(body.left(), body.top(), width, body.height())
+        chart = QRectF(figures.right() + gap, body.top(), body.width() - width - gap,
+                       body.height())
+        return figures, chart
+
+    def _layout_figures(
+        self, texts: PanelLayout, scale: Scale, area: QRectF
+    ) -> tuple[FigureType, list[QPointF]]:
+        """A grid of figures with their labels; all figures share one size."""
+        count = len(self.labels)
+        columns = 1 if count == 1 else 2
+        rows = (count + columns - 1) // columns
+        gap_x, gap_y = scale.px(SPACE_L), scale.px(SPACE_L)
+        cell_w = (area.width() - (columns - 1) * gap_x) / columns
+        cell_h = (area.height() - (rows - 1) * gap_y) / rows
+        style = text_style(scale, LABEL, LABEL_MIN, QFont.Weight.Medium, max_lines=3)
+        box = QRectF(0, 0, cell_w, cell_h * 0.45)
+        labels = uniform_blocks(self.labels, box, self.ctx.theme.family, style,
+                                self.ctx.theme.text)
+        label_h = max(block.rect.height() for block in labels)
+        room = cell_h - label_h - scale.px(SPACE_S)
+        size = self._figure_size(cell_w, room, scale.px(FIGURE))
+        figure = FigureType.at(size)
+        block_h = QFontMetricsF(figure.digits).capHeight() + size * FIGURE_DEPTH
+        used = rows * (block_h + scale.px(SPACE_S) + label_h) + (rows - 1) * gap_y
+        top = area.top() + (0.0 if scale.portrait else max(0.0, area.height() - used) * 0.3)
+        baselines = []
+        for i, label in enumerate(labels):
+            left = area.left() + (i % columns) * (cell_w + gap_x)
+            cell_top = top + (i // columns) * (block_h + scale.px(SPACE_S) + label_h + gap_y)
+            baselines.append(QPointF(left, cell_top + block_h - size * FIGURE_DEPTH))
+            label_top = cell_top + block_h + scale.px(SPACE_S)
+            texts.texts[f"label:{i}"] = fit_block(
+                label.text, QRectF(left, label_top, cell_w, label_h), self.ctx.theme.family,
+                label.style, label.color)
+        return figure, baselines
+
+    def _figure_size(self, width: float, height: float, largest: float) -> float:
+        """The largest digit size at which every settled figure fits `width` x `height`."""
+        probe = FigureType.at(100.0)
+        widest = max(probe.width(text) for text in self.figure_texts(self.settle_seconds))
+        depth = QFontMetricsF(probe.digits).capHeight() / 100.0 + FIGURE_DEPTH
+        return max(1.0, min(largest, 98.0 * width / max(1.0, widest), height / depth))
+
+    # -- painting -------------------------------------------------------------------------
+
+    def _paint_sprites(self, layout: StatsLayout) -> None:
+        """Paint everything static once: header, labels, source, the chart's frame."""
+        theme, texts, scale = self.ctx.theme, layout.texts, layout.scale
+        title = texts.texts["title"]
+        layout.sprites["title"] = _sprite([title.rect], lambda p: draw_block(
+            p, title, theme.family))
+        labels = [b for k, b in texts.texts.items() if k.startswith("label:")]
+        layout.sprites["labels"] = _sprite([b.rect for b in labels], lambda p: [
+            draw_block(p, b, theme.family) for b in labels])
+        source = texts.texts["source"]
+        layout.sprites["source"] = _sprite([source.rect], lambda p: draw_block(
+            p, source, theme.family))
+        chart, box = self.chart, layout.chart_rect
+        if chart is not None and box is not None:
+            bounds = chart.static_bounds(box, scale.u)
+            layout.sprites["chart"] = _sprite([bounds], lambda p: chart.paint_static(
+                p, box, scale.u))
+
+    def _paint_header(self, painter: QPainter, layout: StatsLayout, t: float) -> None:
+        """The accent bar and the title's sprite, entering as common.paint_header does."""
+        amount = entrance(t, 0)
+        with appearing(painter, layout.scale, amount) as visible:
+            if visible:
+                paint_accent_bar(painter, layout.texts.shapes["accent"], self.ctx.theme, amount)
+                sprite = layout.sprites["title"]
+                painter.drawImage(sprite.rect.topLeft(), sprite.image)
+
+    def paint(self, painter: QPainter, rect: QRectF, t: float) -> None:
+        """Paint the panel into `rect` as it looks `t` seconds after it appeared."""
+        t = self.effective_time(t)
+        layout = self.layout(rect)
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        for name, sprite in layout.sprites.items():
+            if name != "title":
+                painter.drawImage(sprite.rect.topLeft(), sprite.image)
+        self._paint_header(painter, layout, t)
+        if self.chart is not None and layout.chart_rect is not None:
+            self.chart.paint_dynamic(painter, layout.chart_rect, layout.scale.u, t)
+        painter.setPen(self.ctx.theme.accent)
+        for baseline, text in zip(layout.baselines, self.figure_texts(t), strict=True):
+            layout.figure.draw(painter, baseline, text)
+        painter.restore()
+
+
+def _sprite(rects: list[QRectF], paint: Callable[[QPainter], object]) -> Sprite:
+    """Paint `paint` into a transparent image covering `rects` (pixel-aligned)."""
+    bounds = QRectF()
+    for rect in rects:
+        bounds = bounds.united(rect)
+    aligned = bounds.adjusted(-2, -2, 2, 2).toAlignedRect()
+    image = QImage(max(1, aligned.width()), max(1, aligned.height()),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.translate(-aligned.left(), -aligned.top())
+    paint(painter)
+    painter.end()
+    return Sprite(QRectF(aligned), image)
+
+
+def _make_chart(panel: StatsPanel, ctx: ViewContext) -> BarChart | None:
+    """The panel's bar chart, importing pyqtgraph only when there is one."""
+    if panel.chart is None:
+        return None
+    from kiosk.ui.chart import BarChart, Timing
+
+    timing = Timing(COUNT_SECONDS, CHART_STAGGER, CHART_DELAY)
+    return BarChart(panel.chart, ctx.language, ctx.content.default_language, ctx.theme, timing)

@@ -1,0 +1,156 @@
+"""Panels to images: the `kiosk render` command and the image tests.
+
+Rendering paints exactly what the kiosk paints (background, then the panel view
+at time `at`), into an image of exactly the requested size.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from kiosk.core.model import Content
+from kiosk.ui.panels.base import ViewContext
+from kiosk.ui.panels.common import paint_background
+from kiosk.ui.panels.registry import build_view
+from kiosk.ui.theme import Theme
+
+
+def ensure_app() -> QGuiApplication:
+    """The running Qt application, created if there is none.
+
+    A widgets `QApplication` is created, not a bare `QGuiApplication`: the statistics
+    chart draws through pyqtgraph's `QGraphicsScene`, which crashes without one. On a
+    machine without a display (no DISPLAY / WAYLAND_DISPLAY on Linux) and no platform
+    chosen, Qt's offscreen platform is selected so rendering still works.
+    """
+    app = QGuiApplication.instance()
+    if app is not None:
+        return app  # type: ignore[return-value]
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    return QApplication([])
+
+
+def view_context(content: Content, content_dir: Path, language: str) -> ViewContext:
+    """The context panel views of `content` paint with, in `language`."""
+    settings = content.settings
+    return ViewContext(
+        content=content,
+        language=language,
+        theme=Theme.from_settings(settings.theme),
+        content_dir=content_dir,
+        reduced_motion=settings.reduced_motion,
+    )
+
+
+def render_panel_image(
+    content: Content,
+    content_dir: Path,
+    panel_index: int,
+    size: tuple[int, int],
+    language: str,
+    at: float | None = None,
+) -> QImage:
+    """Paint panel `panel_index` of `content` into a new image.
+
+    Parameters
+    ----------
+    content : Content
+        The content document.
+    content_dir : Path
+        The folder panel pictures are relative to.
+    panel_index : int
+        Which panel, from 0.
+    size : tuple of int
+        Width and height of the image in pixels.
+    language : str
+        The language the panel is shown in.
+    at : float or None
+        Seconds since the panel appeared; None paints the settled panel.
+
+    Returns
+    -------
+    QImage
+        An image of exactly `size`, in ``Format_RGB32``.
+    """
+    ensure_app()
+    ctx = view_context(content, content_dir, language)
+    view = build_view(content.panels[panel_index], ctx)
+    image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+    image.fill(ctx.theme.background)
+    rect = QRectF(0, 0, size[0], size[1])
+    painter = QPainter(image)
+    try:
+        paint_background(painter, rect, ctx.theme)
+        view.paint(painter, rect, view.settle_seconds if at is None else at)
+    finally:
+        painter.end()
+    return image
+
+
+def image_name(position: int, panel_id: str, language: str) -> str:
+    """The file name of a rendered panel: ``NN-<panel id>-<lang>.png``, NN from 01."""
+    return f"{position:02d}-{panel_id}-{language}.png"
+
+
+def render_to_folder(
+    content: Content,
+    content_dir: Path,
+    out_dir: Path,
+    *,
+    size: tuple[int, int],
+    languages: Sequence[str],
+    at: float | None = None,
+    panel_id: str | None = None,
+) -> list[Path]:
+    """Render every panel (or only `panel_id`) in every language to PNG files.
+
+    Parameters
+    ----------
+    content : Content
+        The content document.
+    content_dir : Path
+        The folder panel pictures are relative to.
+    out_dir : Path
+        Where the PNGs go; created if missing.
+    size : tuple of int
+        Width and height of each image in pixels.
+    languages : sequence of str
+        The languages to render each panel in.
+    at : float or None
+        Seconds since each panel appeared; None renders settled panels.
+    panel_id : str or None
+        Render only the panel with this id.
+
+    Returns
+    -------
+    list of Path
+        The files written, in panel then language order.
+
+    Raises
+    ------
+    OSError
+        When an image cannot be written.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for index, panel in enumerate(content.panels):
+        if panel_id is not None and panel.id != panel_id:
+            continue
+        for language in languages:
+            path = out_dir / image_name(index + 1, panel.id, language)
+            image = render_panel_image(content, content_dir, index, size, language, at)
+            if not image.save(str(path), "PNG"):
+                raise OSError(f"could not write {path}")
+            written.append(path)
+    return written
