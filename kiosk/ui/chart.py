@@ -1,0 +1,407 @@
+"""The statistics panel's bar chart: horizontal stacked bars drawn by pyqtgraph.
+
+The chart is painted, never shown in a view: a pyqtgraph `PlotItem` and
+`LegendItem` live in a `QGraphicsScene` that this object owns, laid out in
+design pixels (1080 on the short side of the screen), and rendered into the
+panel with `QGraphicsScene.render`, scaled to the screen. Nothing accepts the
+mouse. The static parts (heading, legend, axis, category names) are painted
+once into the panel's cache; each frame only draws the bars and the totals at
+their tips, whose lengths are ``value * eased progress(t)``.
+
+Content strings handed to pyqtgraph (legend names) are HTML-escaped, because
+pyqtgraph's labels interpret HTML; category names and the heading are drawn
+with `QPainter.drawText` through `kiosk.ui.text`, which never does.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from kiosk.core.easing import stagger_end, staggered
+from kiosk.core.model import Chart, localize
+from kiosk.core.numbers import format_figure
+from kiosk.ui.text import TextStyle, draw_text, fit_text
+from kiosk.ui.theme import Theme
+
+pg.setConfigOptions(antialias=True)
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    """Sizes of the chart's parts, in design pixels (1080 on the short side)."""
+
+    heading: float = 36
+    legend: float = 30
+    label: float = 32
+    label_min: float = 28
+    total: float = 32
+    tick: float = 28
+    tick_len: float = 10
+    tick_gap: float = 10
+    axis_height: float = 52
+    legend_row: float = 44
+    legend_spacing: float = 10
+    gap: float = 18
+    row_gap: float = 26
+    label_gap: float = 6
+    pitch_max: float = 150
+    bottom_pad: float = 14
+    edge: float = 24  # room left of the plot for the "0" tick label
+    tip_gap: float = 14
+    bar_min: float = 26
+    bar_max: float = 64
+    max_ticks: int = 4
+
+
+def series_colours(theme: Theme, count: int) -> list[QColor]:
+    """Bar colours that tell the series apart on the dark background.
+
+    The first series is the amber accent, the second the red accent; further
+    series take lighter tints of them.
+    """
+    palette = [theme.accent, theme.accent_red, _mix(theme.accent, theme.text, 0.55),
+               _mix(theme.accent_red, theme.text, 0.55)]
+    return palette[:count]
+
+
+def _mix(a: QColor, b: QColor, share_b: float) -> QColor:
+    """`a` blended with `share_b` of `b`."""
+    return QColor.fromRgbF(*(x + (y - x) * share_b for x, y in zip(
+        a.getRgbF()[:3], b.getRgbF()[:3], strict=True)))
+
+
+def nice_ticks(top: float, most: int) -> list[float]:
+    """At most `most` round values from 0 to at most `top` (steps of 1, 2 or 5 x 10^n)."""
+    if top <= 0:
+        return [0.0]
+    raw = top / max(1, most)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    return [i * step for i in range(int(top // step) + 1)]
+
+
+class SceneAxis(pg.AxisItem):
+    """An axis that lays its ticks out in scene units, as no view ever shows it."""
+
+    def deviceTransform_(self) -> QTransform:
+        """The scene transform: the chart's scene is its own device (in design pixels)."""
+        return self.sceneTransform()
+
+    def deviceTransform(self, viewportTransform: QTransform | None = None) -> QTransform:
+        """The same, under the name pyqtgraph 0.13 calls."""
+        return self.sceneTransform()
+
+
+class Swatch(pg.ItemSample):
+    """A legend sample: a rounded square in the series' colour, sized like the text."""
+
+    size = 26.0
+    lead = 28.0  # space before the square, which separates legend entries
+
+    def boundingRect(self) -> QRectF:
+        """The square and the space before it."""
+        return QRectF(0, 0, self.lead + self.size, self.size + 8)
+
+    def paint(self, painter: QPainter, *args: object) -> None:
+        """Paint the square."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(pg.mkBrush(self.item.opts["brush"]))
+        painter.drawRoundedRect(QRectF(self.lead, 4, self.size, self.size), 5, 5)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """When the bars grow: each category starts `stagger` after the previous one."""
+
+    duration: float = 1.5
+    stagger: float = 0.1
+    delay: float = 0.0
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where the parts of the chart sit, in design pixels of the scene."""
+
+    size: tuple[float, float]
+    heading: QRectF
+    plot: QRectF
+    rows: tuple[QRectF, ...]  # the label band above each bar
+    x_max: float
+
+
+class BarChart:
+    """A localized bar chart that grows with `t` and paints into a panel.
+
+    Parameters
+    ----------
+    chart : Chart
+        The chart from the content.
+    language, fallback : str
+        The language to show, and the content's default language.
+    theme : Theme
+        Colours and font family.
+    timing : Timing
+        When each category's bar grows.
+    """
+
+    def __init__(
+        self, chart: Chart, language: str, fallback: str, theme: Theme, timing: Timing
+    ) -> None:
+        self.language = language
+        self.theme = theme
+        self.timing = timing
+        self.style = ChartStyle()
+        self.title = localize(chart.title, language, fallback)
+        self.categories = [localize(c, language, fallback) for c in chart.categories]
+        self.series_names = [localize(s.name, language, fallback) for s in chart.series]
+        count = len(self.categories)
+        self.values = [[(s.values[i] if i < len(s.values) else 0.0) for i in range(count)]
+                       for s in chart.series]
+        self.stacked = chart.stacked
+        self.colours = series_colours(theme, len(self.values))
+        self.scene = QGraphicsScene()
+        self._geometry: Geometry | None = None
+        self._build_items()
+
+    # -- time ---------------------------------------------------------------------------
+
+    @property
+    def settle_seconds(self) -> float:
+        """When the last bar has finished growing."""
+        t = self.timing
+        return stagger_end(len(self.categories), t.duration, t.stagger, t.delay)
+
+    def progress(self, t: float) -> list[float]:
+        """Eased growth 0..1 of each category's bar at `t`."""
+        tm = self.timing
+        return [staggered(t, i, duration=tm.duration, stagger=tm.stagger, delay=tm.delay)
+                for i in range(len(self.categories))]
+
+    def bar_heights(self, t: float) -> list[list[float]]:
+        """Length of every bar segment at `t`, per series then category: value * progress."""
+        grown = self.progress(t)
+        return [[v * p for v, p in zip(row, grown, strict=True)] for row in self.values]
+
+    def totals(self) -> list[float]:
+        """Final length of each category's bar (the sum when stacked, else the longest)."""
+        if self.stacked:
+            return [math.fsum(col) for col in zip(*self.values, strict=True)]
+        return [max(col) for col in zip(*self.values, strict=True)]
+
+    def total_texts(self, t: float) -> list[str]:
+        """The number shown at the tip of each bar at `t`, in the chart's language."""
+        return [format_figure(v * p, "number", self.language)
+                for v, p in zip(self.totals(), self.progress(t), strict=True)]
+
+    def legend_labels(self) -> list[str]:
+        """The (escaped) strings handed to pyqtgraph's legend."""
+        return [html.escape(name) for name in self.series_names]
+
+    def visible_texts(self) -> list[str]:
+        """Every content text the chart shows, as plain text."""
+        return [self.title, *self.categories, *self.series_names]
+
+    # -- pyqtgraph items ------------------------------------------------------------------
+
+    def _build_items(self) -> None:
+        """Create the plot, one bar item per series, the axis and the legend."""
+        self.plot = pg.PlotItem(enableMenu=False, axisItems={"bottom": SceneAxis("bottom")})
+        self.plot.hideButtons()
+        self.plot.hideAxis("left")
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.getViewBox().invertY(True)
+        self.plot.getViewBox().disableAutoRange()
+        self.bars = []
+        for colour in self.colours:
+            bar = pg.BarGraphItem(x0=[0.0], y0=[0.0], width=[0.0], height=[0.0],
+                                  brush=colour, pen=pg.mkPen(None))
+            self.plot.addItem(bar)
+            self.bars.append(bar)
+        self.legend = None
+        if len(self.bars) > 1:
+            self.legend = pg.LegendItem(
+                colCount=len(self.bars), labelTextColor=self.theme.text,
+                labelTextSize=f"{self.style.legend}px", horSpacing=self.style.legend_spacing,
+                sampleType=Swatch)
+            self.legend.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, False)
+            for bar, label in zip(self.bars, self.legend_labels(), strict=True):
+                self.legend.addItem(bar, label)
+            self.scene.addItem(self.legend)
+        self.scene.addItem(self.plot)
+        self._style_items()
+        for item in self.scene.items():
+            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            item.setAcceptHoverEvents(False)
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, False)
+
+    def _style_items(self) -> None:
+        """Kiosk colours and sizes instead of pyqtgraph's grey-on-black defaults."""
+        st, th = self.style, self.theme
+        axis = self.plot.getAxis("bottom")
+        axis.setStyle(tickFont=th.font(st.tick, QFont.Weight.Medium), tickLength=-st.tick_len,
+                      tickTextOffset=st.tick_gap, hideOverlappingLabels=False)
+        axis.setTextPen(pg.mkPen(th.muted))
+        axis.setPen(pg.mkPen(QColor(th.muted.red(), th.muted.green(), th.muted.blue(), 110),
+                             width=2))
+        axis.setHeight(st.axis_height)
+        if self.legend is not None:
+            for sample, label in self.legend.items:
+                label.item.setFont(th.font(st.legend, QFont.Weight.Medium))
+                sample.setFixedWidth(Swatch.lead + Swatch.size)
+                sample.setFixedHeight(Swatch.size + 8)
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def geometry(self, size: tuple[float, float]) -> Geometry:
+        """Lay the chart out in a scene of `size` design pixels (cached per size)."""
+        if self._geometry is None or self._geometry.size != size:
+            self._geometry = self._layout(size)
+        return self._geometry
+
+    def _layout(self, size: tuple[float, float]) -> Geometry:
+        """Place the heading, legend, plot and label bands; configure the view range."""
+        width, height = size
+        st, family = self.style, self.theme.family
+        heading_style = TextStyle(st.heading, st.label_min, QFont.Weight.DemiBold, max_lines=2)
+        fitted = fit_text(self.title, family, heading_style, width, height * 0.2)
+        heading = QRectF(0, 0, width, fitted.height)
+        top = heading.bottom() + st.gap
+        if self.legend is not None:
+            self.legend.layout.activate()
+            self.legend.setPos(-8 - Swatch.lead, top - 6)
+            top += st.legend_row
+        room = height - top - st.gap
+        rows_h = min(room - st.axis_height, len(self.categories) * st.pitch_max + st.bottom_pad)
+        plot = QRectF(0, top + st.gap, width, max(1.0, rows_h + st.axis_height))
+        self.plot.setGeometry(plot)
+        self.plot.layout.activate()
+        x_max = self._x_max(width)
+        vb = self.plot.getViewBox()
+        rows = self._place_bars(vb, x_max)
+        self.plot.getAxis("bottom").setTicks([self._ticks(x_max, width)])
+        return Geometry(size, heading, plot, rows, x_max)
+
+    def _x_max(self, width: float) -> float:
+        """View range that leaves room for the total at the tip of the longest bar."""
+        st = self.style
+        font = self.theme.font(st.total, QFont.Weight.DemiBold)
+        longest = max(self.total_texts(self.settle_seconds), key=len)
+        room = QFontMetricsF(font).horizontalAdvance(longest) + st.tip_gap + 4
+        biggest = max(self.totals()) or 1.0
+        return biggest * width / max(1.0, width - room)
+
+    def _ticks(self, x_max: float, width: float) -> list[tuple[float, str]]:
+        """A few round ticks along the value axis whose labels fit, in the language's style."""
+        metrics = QFontMetricsF(self.theme.font(self.style.tick, QFont.Weight.Medium))
+        ticks = [(v, format_figure(v, "number", self.language))
+                 for v in nice_ticks(x_max, self.style.max_ticks)]
+        right = width + self.style.edge
+        return [(v, text) for v, text in ticks
+                if v / x_max * width + metrics.horizontalAdvance(text) / 2 <= right]
+
+    def _place_bars(self, vb: pg.ViewBox, x_max: float) -> tuple[QRectF, ...]:
+        """Rows of equal pitch, a label band over each bar; set the view range to match.
+
+        One view unit on the y axis is one row; rows count down from the top.
+        """
+        st, count = self.style, len(self.categories)
+        box = vb.sceneBoundingRect()
+        pitch = max(1.0, (box.height() - st.bottom_pad) / max(1, count))
+        vb.setRange(xRange=(0, x_max), yRange=(0, box.height() / pitch), padding=0)
+        vb.updateMatrix()
+        bar = min(st.bar_max, max(st.bar_min, pitch * 0.36))
+        self._bar_frac = bar / pitch
+        row_gap = min(st.row_gap, pitch * 0.16)
+        rows = []
+        for i in range(count):
+            band_top = box.top() + i * pitch + row_gap
+            band_h = pitch - bar - row_gap - st.label_gap
+            rows.append(QRectF(box.left(), band_top, box.width(), max(1.0, band_h)))
+        return tuple(rows)
+
+    def _set_bar_data(self, lengths: list[list[float]]) -> None:
+        """Give each series' bar item the segment lengths, stacked or side by side."""
+        count, parts = len(self.categories), len(self.bars)
+        base = [0.0] * count
+        for index, (bar, row) in enumerate(zip(self.bars, lengths, strict=True)):
+            if self.stacked:
+                y0 = [i + 1 - self._bar_frac for i in range(count)]
+                height = [self._bar_frac] * count
+                x0 = list(base)
+                base = [b + v for b, v in zip(base, row, strict=True)]
+            else:
+                sub = self._bar_frac / parts
+                y0 = [i + 1 - self._bar_frac + index * sub for i in range(count)]
+                height = [sub] * count
+                x0 = [0.0] * count
+            bar.setOpts(x0=x0, y0=y0, width=row, height=height)
+
+    # -- painting -------------------------------------------------------------------------
+
+    def paint_static(self, painter: QPainter, rect: QRectF, u: float) -> None:
+        """Paint what never moves (heading, legend, axis, category names) into `rect`."""
+        geo = self.geometry(_design_size(rect, u))
+        self._set_bar_data([[0.0] * len(self.categories) for _ in self.bars])
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.scale(u, u)
+        edge = self.style.edge
+        area = QRectF(-edge, 0, geo.size[0] + 2 * edge, geo.size[1])
+        self.scene.render(painter, area, area)
+        self._paint_labels(painter, geo)
+        painter.restore()
+
+    def static_bounds(self, rect: QRectF, u: float) -> QRectF:
+        """Where `paint_static` may paint: `rect` and a little room on both sides."""
+        return rect.adjusted(-self.style.edge * u, 0, self.style.edge * u, 0)
+
+    def _paint_labels(self, painter: QPainter, geo: Geometry) -> None:
+        """The heading and each category's name above its bar (plain text)."""
+        st, th = self.style, self.theme
+        heading_style = TextStyle(st.heading, st.label_min, QFont.Weight.DemiBold, max_lines=2)
+        draw_text(painter, geo.heading, self.title, th.family, heading_style, th.text)
+        label_style = TextStyle(st.label, st.label_min, QFont.Weight.Medium)
+        for band, name in zip(geo.rows, self.categories, strict=True):
+            draw_text(painter, band, name, th.family, label_style, th.text,
+                      Qt.AlignmentFlag.AlignBottom)
+
+    def paint_dynamic(self, painter: QPainter, rect: QRectF, u: float, t: float) -> None:
+        """Paint the bars at their lengths for `t`, and the total at each tip."""
+        geo = self.geometry(_design_size(rect, u))
+        self._set_bar_data(self.bar_heights(t))
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.scale(u, u)
+        for bar in self.bars:
+            painter.save()
+            painter.setTransform(bar.sceneTransform(), combine=True)
+            bar.paint(painter)
+            painter.restore()
+        self._paint_totals(painter, geo, t)
+        painter.restore()
+
+    def _paint_totals(self, painter: QPainter, geo: Geometry, t: float) -> None:
+        """Each bar's current total just past its tip, in the text colour."""
+        st = self.style
+        painter.setFont(self.theme.font(st.total, QFont.Weight.DemiBold))
+        painter.setPen(self.theme.text)
+        vb = self.plot.getViewBox()
+        grown = self.progress(t)
+        for i, (text, total) in enumerate(zip(self.total_texts(t), self.totals(), strict=True)):
+            tip = vb.mapViewToScene(QPointF(total * grown[i], i + 1 - self._bar_frac / 2))
+            box = QRectF(tip.x() + st.tip_gap, tip.y() - st.total, geo.size[0], 2 * st.total)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             text)
+
+
+def _design_size(rect: QRectF, u: float) -> tuple[float, float]:
+    """`rect`'s size in design pixels, rounded so that equal screens share a layout."""
+    return (round(rect.width() / u, 1), round(rect.height() / u, 1))
