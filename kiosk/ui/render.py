@@ -16,10 +16,11 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.model import Content
-from kiosk.ui.panels.base import ViewContext
-from kiosk.ui.panels.common import paint_background
-from kiosk.ui.panels.registry import build_view
-from kiosk.ui.theme import Theme
+from kiosk.ui.chrome import paint_chrome, resting_chrome
+from kiosk.ui.panels.base import view_context
+from kiosk.ui.stage import Stage
+
+__all__ = ["ensure_app", "image_name", "render_panel_image", "render_to_folder", "view_context"]
 
 
 def ensure_app() -> QGuiApplication:
@@ -39,18 +40,6 @@ def ensure_app() -> QGuiApplication:
     if headless and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return QApplication([])
-
-
-def view_context(content: Content, content_dir: Path, language: str) -> ViewContext:
-    """The context panel views of `content` paint with, in `language`."""
-    settings = content.settings
-    return ViewContext(
-        content=content,
-        language=language,
-        theme=Theme.from_settings(settings.theme),
-        content_dir=content_dir,
-        reduced_motion=settings.reduced_motion,
-    )
 
 
 def render_panel_image(
@@ -84,15 +73,15 @@ def render_panel_image(
         An image of exactly `size`, in ``Format_RGB32``.
     """
     ensure_app()
-    ctx = view_context(content, content_dir, language)
-    view = build_view(content.panels[panel_index], ctx)
+    stage = Stage(content, content_dir)
+    t = stage.settle_seconds(panel_index, language) if at is None else at
     image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
-    image.fill(ctx.theme.background)
     rect = QRectF(0, 0, size[0], size[1])
     painter = QPainter(image)
     try:
-        paint_background(painter, rect, ctx.theme)
-        view.paint(painter, rect, view.settle_seconds if at is None else at)
+        stage.paint(painter, rect, panel_index, language, t)
+        chrome = resting_chrome(content.languages, len(content.panels), panel_index, language)
+        paint_chrome(painter, rect, chrome, stage.theme)
     finally:
         painter.end()
     return image

@@ -117,7 +117,12 @@ def draw_fitted(
         top += (rect.height() - fitted.height) / 2
     elif vertical == Qt.AlignmentFlag.AlignBottom:
         top += rect.height() - fitted.height
-    flags = int(style.align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine)
+    flags = int(
+        style.align
+        | Qt.AlignmentFlag.AlignVCenter
+        | Qt.TextFlag.TextSingleLine
+        | Qt.TextFlag.TextDontClip
+    )
     for number, line in enumerate(fitted.lines):
         line_top = top + number * fitted.line_step
         line_rect = QRectF(rect.left(), line_top, rect.width(), fitted.line_step)

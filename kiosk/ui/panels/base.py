@@ -28,6 +28,19 @@ class ViewContext:
         return localize(text, self.language, self.content.default_language)
 
 
+def view_context(
+    content: Content, content_dir: Path, language: str, theme: Theme | None = None
+) -> ViewContext:
+    """The context panel views of `content` paint with, in `language`."""
+    return ViewContext(
+        content=content,
+        language=language,
+        theme=theme or Theme.from_settings(content.settings.theme),
+        content_dir=content_dir,
+        reduced_motion=content.settings.reduced_motion,
+    )
+
+
 class PanelView(ABC):
     """Paints one panel; the picture depends only on the rectangle and `t`.
 

@@ -1,0 +1,81 @@
+"""Where the content on screen comes from: the file, its last good copy, or a fallback.
+
+A kiosk must show something good whatever state content.json is in. The file is
+preferred; when it is broken or missing, the last good copy kept in the data
+folder; when there has never been a good one, a calm built-in screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from kiosk.core.content import LoadResult, load, load_bytes
+from kiosk.core.lastgood import load_last_good, save_last_good
+from kiosk.core.model import Content
+from kiosk.core.problems import Problem, format_problem
+from kiosk.core.strings import UI_STRINGS
+
+Origin = Literal["file", "last_good", "fallback"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A content version ready to show, and how it was obtained."""
+
+    content: Content
+    content_dir: Path
+    origin: Origin
+    sha256: str | None = None
+    problems: tuple[Problem, ...] = field(default=())
+    error: str | None = None
+
+
+def error_summary(result: LoadResult, path: Path) -> str | None:
+    """One line for status.json: the first error and how many problems there are."""
+    errors = [p for p in result.problems if p.severity == "error"]
+    if not errors:
+        return None
+    first = format_problem(errors[0], path.name)
+    more = len(errors) - 1
+    return first + (f" (and {more} more error(s))" if more else "")
+
+
+def from_result(result: LoadResult, path: Path, data_dir: Path) -> Source | None:
+    """A Source from a successful load (saving it as the last good copy), else None."""
+    if result.content is None:
+        return None
+    if result.raw is not None:
+        save_last_good(data_dir, result.raw)
+    return Source(result.content, path.parent, "file", result.sha256, tuple(result.problems))
+
+
+def initial_source(path: Path, data_dir: Path) -> Source:
+    """What to show at start: the file, else its last good copy, else the fallback."""
+    result = load(path)
+    source = from_result(result, path, data_dir)
+    if source is not None:
+        return source
+    error = error_summary(result, path) or f"{path}: could not be loaded"
+    raw = load_last_good(data_dir)
+    if raw is not None:
+        kept = load_bytes(raw, path.parent)
+        if kept.content is not None:
+            return Source(kept.content, path.parent, "last_good", kept.sha256, error=error)
+    return Source(fallback_content(), path.parent, "fallback", error=error)
+
+
+def fallback_content() -> Content:
+    """A calm built-in screen shown when no good content has ever been loaded."""
+    languages = list(UI_STRINGS)
+    title = {code: UI_STRINGS[code]["fallback_title"] for code in languages}
+    subtitle = {code: UI_STRINGS[code]["fallback_subtitle"] for code in languages}
+    return Content.model_validate(
+        {
+            "languages": languages,
+            "default_language": "en",
+            "settings": {"dwell_seconds": 3600},
+            "panels": [{"id": "fallback", "kind": "title", "title": title, "subtitle": subtitle}],
+        }
+    )

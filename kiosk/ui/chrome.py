@@ -1,0 +1,188 @@
+"""The controls painted over every panel: progress dots, language button, previous/next.
+
+Also the idle countdown and the operator's problem marker. The chrome is painted
+live on top of the panel picture (it is cheap) and hit-tested from the same
+layout, so what a visitor sees is exactly what answers a touch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+
+from kiosk.core.strings import language_name, ui_text
+from kiosk.ui.scale import CHROME_HEIGHT, Scale
+from kiosk.ui.text import TextStyle, draw_text
+from kiosk.ui.theme import Theme
+
+DOT_PITCH = 64  # design px between dot centres: each dot is a 64 px touch target
+DOT_SIZE = 16
+BUTTON_HEIGHT = 80
+ARROW_SIZE = 80
+EDGE_GAP = 48  # controls stay this far from the bezel
+
+
+@dataclass(frozen=True)
+class ChromeState:
+    """What the chrome shows at one moment."""
+
+    count: int
+    current: int
+    language: str
+    next_language: str | None = None
+    controls_opacity: float = 0.0
+    countdown: int | None = None
+    problem_marker: bool = False
+    pressed: str | None = None
+    paused: bool = False
+
+
+def next_language(languages: list[str], current: str) -> str | None:
+    """The language the language button switches to (None with a single language)."""
+    if len(languages) < 2 or current not in languages:
+        return None
+    return languages[(languages.index(current) + 1) % len(languages)]
+
+
+def resting_chrome(languages: list[str], count: int, current: int, language: str) -> ChromeState:
+    """The chrome of an untouched kiosk showing panel `current`."""
+    return ChromeState(count, current, language, next_language(languages, language))
+
+
+def chrome_layout(rect: QRectF, state: ChromeState) -> dict[str, QRectF]:
+    """Rectangles of every touchable control, keyed 'lang', 'prev', 'next', 'dot:N'."""
+    scale = Scale(rect)
+    band_top = rect.bottom() - scale.px(CHROME_HEIGHT)
+    centre_y = band_top + scale.px(CHROME_HEIGHT) / 2
+    rects: dict[str, QRectF] = {}
+    pitch = scale.px(DOT_PITCH)
+    dots_width = pitch * state.count
+    left = rect.center().x() - dots_width / 2
+    for index in range(state.count):
+        rects[f"dot:{index}"] = QRectF(left + index * pitch, centre_y - pitch / 2, pitch, pitch)
+    arrow = scale.px(ARROW_SIZE)
+    gap = scale.px(24)
+    rects["prev"] = QRectF(left - gap - arrow, centre_y - arrow / 2, arrow, arrow)
+    rects["next"] = QRectF(left + dots_width + gap, centre_y - arrow / 2, arrow, arrow)
+    if state.next_language:
+        height = scale.px(BUTTON_HEIGHT)
+        width = scale.px(250)
+        right = rect.right() - max(scale.margin_x, scale.px(EDGE_GAP))
+        rects["lang"] = QRectF(right - width, centre_y - height / 2, width, height)
+    return rects
+
+
+def hit_test(rect: QRectF, state: ChromeState, point: QPointF) -> str | None:
+    """The control under `point`, or None. Hidden arrows do not answer."""
+    for name, area in chrome_layout(rect, state).items():
+        if name in ("prev", "next") and state.controls_opacity < 0.05:
+            continue
+        if area.contains(point):
+            return name
+    return None
+
+
+def paint_chrome(painter: QPainter, rect: QRectF, state: ChromeState, theme: Theme) -> None:
+    """Paint the chrome for `state` over whatever is already in `rect`."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    layout = chrome_layout(rect, state)
+    _paint_dots(painter, layout, state, theme)
+    if state.controls_opacity > 0:
+        _paint_arrows(painter, layout, state, theme)
+    if "lang" in layout:
+        _paint_language_button(painter, layout["lang"], state, theme)
+    if state.countdown is not None:
+        _paint_countdown(painter, rect, state, theme)
+    if state.problem_marker:
+        _paint_problem_marker(painter, rect, theme)
+    painter.restore()
+
+
+def _paint_dots(
+    painter: QPainter, layout: dict[str, QRectF], state: ChromeState, theme: Theme
+) -> None:
+    painter.setPen(Qt.PenStyle.NoPen)
+    for index in range(state.count):
+        area = layout[f"dot:{index}"]
+        size = area.width() * DOT_SIZE / DOT_PITCH
+        active = index == state.current
+        width = size * 2.6 if active else size
+        colour = QColor(theme.accent) if active else QColor(theme.muted)
+        if not active:
+            colour.setAlphaF(0.55)
+        painter.setBrush(colour)
+        dot = QRectF(0, 0, width, size)
+        dot.moveCenter(area.center())
+        painter.drawRoundedRect(dot, size / 2, size / 2)
+
+
+def _paint_arrows(
+    painter: QPainter, layout: dict[str, QRectF], state: ChromeState, theme: Theme
+) -> None:
+    painter.save()
+    painter.setOpacity(state.controls_opacity)
+    for name, sign in (("prev", -1), ("next", 1)):
+        area = layout[name]
+        _paint_round_button(painter, area, theme, pressed=state.pressed == name)
+        half = area.width() * 0.14
+        centre = area.center()
+        pen = QPen(theme.text, area.width() * 0.07)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        tip = QPointF(centre.x() + sign * half * 0.6, centre.y())
+        back_x = centre.x() - sign * half * 0.6
+        painter.drawPolyline(
+            [QPointF(back_x, centre.y() - half), tip, QPointF(back_x, centre.y() + half)]
+        )
+    painter.restore()
+
+
+def _paint_round_button(painter: QPainter, area: QRectF, theme: Theme, *, pressed: bool) -> None:
+    fill = QColor(theme.accent) if pressed else QColor(theme.surface)
+    painter.setPen(QPen(QColor(theme.muted), max(1.0, area.height() * 0.025)))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(area, area.height() / 2, area.height() / 2)
+
+
+def _paint_language_button(
+    painter: QPainter, area: QRectF, state: ChromeState, theme: Theme
+) -> None:
+    pressed = state.pressed == "lang"
+    _paint_round_button(painter, area, theme, pressed=pressed)
+    label = language_name(state.next_language or "")
+    style = TextStyle(area.height() * 0.4, area.height() * 0.25, QFont.Weight.DemiBold,
+                      Qt.AlignmentFlag.AlignHCenter, max_lines=1)
+    colour = theme.background if pressed else theme.text
+    inner = area.adjusted(area.height() * 0.3, 0, -area.height() * 0.3, 0)
+    draw_text(painter, inner, label, theme.family, style, colour, Qt.AlignmentFlag.AlignVCenter)
+
+
+def _paint_countdown(painter: QPainter, rect: QRectF, state: ChromeState, theme: Theme) -> None:
+    scale = Scale(rect)
+    text = ui_text("countdown", state.language, seconds=state.countdown)
+    area = QRectF(0, 0, scale.px(760), scale.px(96))
+    area.moveCenter(QPointF(rect.center().x(), rect.top() + scale.px(96)))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(theme.surface))
+    painter.drawRoundedRect(area, area.height() / 2, area.height() / 2)
+    style = TextStyle(scale.px(40), scale.px(24), QFont.Weight.DemiBold,
+                      Qt.AlignmentFlag.AlignHCenter, max_lines=1)
+    inner = area.adjusted(area.height() * 0.4, 0, -area.height() * 0.4, 0)
+    draw_text(painter, inner, text, theme.family, style, theme.text, Qt.AlignmentFlag.AlignVCenter)
+
+
+def _paint_problem_marker(painter: QPainter, rect: QRectF, theme: Theme) -> None:
+    """A small dim dot in the top-right corner: operators know to check the log."""
+    scale = Scale(rect)
+    size = scale.px(12)
+    path = QPainterPath()
+    centre = QPointF(rect.right() - scale.px(28), rect.top() + scale.px(28))
+    path.addEllipse(centre, size / 2, size / 2)
+    colour = QColor(theme.accent_red)
+    colour.setAlphaF(0.7)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.fillPath(path, colour)

@@ -1,0 +1,159 @@
+"""What a visitor's hand or a presenter's key means: pointer tracks, taps, swipes, keys.
+
+Mouse and single-finger touch both become a pointer track, classified by the
+pure `kiosk.core.gestures`. Several fingers, pinches, right clicks and unknown
+keys do nothing. The operator's way out (a 3 s press in the top-left corner or
+Ctrl+Shift+Q) only asks for the PIN pad; it never leaves by itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QTouchEvent
+
+from kiosk.core.gestures import PointerSample, classify, is_long_press_in_progress
+from kiosk.ui.chrome import hit_test
+from kiosk.ui.show import Show
+
+ADMIN_PRESS_SECONDS = 3.0
+ADMIN_CORNER = 0.12  # share of the short side that counts as the top-left corner
+
+NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown}
+PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp}
+TOUCH_EVENTS = {
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.TouchCancel,
+}
+
+
+class PointerInput:
+    """Turns raw input into show actions; `changed` is called after every action."""
+
+    def __init__(
+        self,
+        show: Show,
+        clock: Callable[[], float],
+        changed: Callable[[], None],
+        admin: Callable[[], None],
+    ) -> None:
+        self.show = show
+        self.clock = clock
+        self.changed = changed
+        self.admin = admin
+        self.track: list[PointerSample] = []
+        self._corner_press = False
+        self._admin_fired = False
+        self._short_side = 1080.0
+
+    # pointer ------------------------------------------------------------------
+    def press(self, position: QPointF, rect: QRectF) -> None:
+        """A finger or button went down."""
+        now = self.clock()
+        self.track = [PointerSample(now, position.x(), position.y())]
+        corner = min(rect.width(), rect.height()) * ADMIN_CORNER
+        self._corner_press = position.x() < corner and position.y() < corner
+        self._short_side = min(rect.width(), rect.height())
+        self._admin_fired = False
+        self.show.pressed = hit_test(rect, self.show.chrome_state(now), position)
+        self.show.touch(now)
+        self.changed()
+
+    def move(self, position: QPointF) -> None:
+        """The finger moved (ignored when nothing is pressed)."""
+        if self.track:
+            self.track.append(PointerSample(self.clock(), position.x(), position.y()))
+
+    def release(self, position: QPointF, rect: QRectF) -> None:
+        """The finger lifted: act on the gesture it made."""
+        if not self.track:
+            return
+        now = self.clock()
+        self.track.append(PointerSample(now, position.x(), position.y()))
+        gesture = classify(self.track, min(rect.width(), rect.height()))
+        track, self.track = self.track, []
+        self.show.pressed = None
+        if not self._admin_fired:
+            self._act(gesture.kind, QPointF(track[0].x, track[0].y), rect, now)
+        self.changed()
+
+    def cancel(self) -> None:
+        """Forget the current track (a second finger arrived, the touch was cancelled)."""
+        self.track = []
+        self.show.pressed = None
+        self.changed()
+
+    def poll(self, now: float) -> float | None:
+        """Fire the admin request once a corner press lasts long enough; say when to look again."""
+        if not (self.track and self._corner_press) or self._admin_fired:
+            return None
+        if is_long_press_in_progress(self.track, now, self._short_side, ADMIN_PRESS_SECONDS):
+            self._admin_fired = True
+            self.admin()
+            return None
+        return self.track[0].t + ADMIN_PRESS_SECONDS
+
+    def _act(self, kind: str, start: QPointF, rect: QRectF, now: float) -> None:
+        if kind == "swipe_left":
+            self.show.next(now, "swipe")
+        elif kind == "swipe_right":
+            self.show.previous(now, "swipe")
+        elif kind == "tap":
+            self._tap(start, rect, now)
+
+    def _tap(self, position: QPointF, rect: QRectF, now: float) -> None:
+        control = hit_test(rect, self.show.chrome_state(now), position)
+        if control == "lang":
+            self.show.toggle_language(now)
+        elif control == "next":
+            self.show.next(now, "tap")
+        elif control == "prev":
+            self.show.previous(now, "tap")
+        elif control is not None and control.startswith("dot:"):
+            self.show.go_to(self.show.dot_target(int(control[4:])), now, "tap")
+        else:
+            self.show.tap_panel(now)
+
+    # touch ------------------------------------------------------------------------
+    def touch_event(self, event: QEvent, rect: QRectF) -> bool:
+        """Handle a touch event; True when it was one (so no mouse event is synthesised)."""
+        if event.type() not in TOUCH_EVENTS:
+            return False
+        assert isinstance(event, QTouchEvent)
+        points = event.points()
+        if event.type() == QEvent.Type.TouchCancel or len(points) != 1:
+            if self.track:
+                self.cancel()
+            return True
+        position = points[0].position()
+        if event.type() == QEvent.Type.TouchBegin:
+            self.press(position, rect)
+        elif event.type() == QEvent.Type.TouchUpdate:
+            self.move(position)
+        else:
+            self.release(position, rect)
+        return True
+
+    # keys ---------------------------------------------------------------------------
+    def key(self, key: int, modifiers: Qt.KeyboardModifier) -> None:
+        """Presenter and keyboard keys; Ctrl+Shift+Q asks for the PIN pad."""
+        now = self.clock()
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if key == Qt.Key.Key_Q and (modifiers & ctrl_shift) == ctrl_shift:
+            self.admin()
+        elif key in NEXT_KEYS:
+            self.show.next(now, "key")
+        elif key in PREVIOUS_KEYS:
+            self.show.previous(now, "key")
+        elif key == Qt.Key.Key_Space:
+            self.show.toggle_pause(now)
+        elif key == Qt.Key.Key_Home:
+            self.show.go_to(0, now, "key")
+        elif key == Qt.Key.Key_L and not modifiers & ctrl_shift:
+            self.show.toggle_language(now)
+        else:
+            return
+        self.changed()
