@@ -51,6 +51,7 @@ def language_name(code: str) -> str:
     try:
         from babel import Locale
 
-        return Locale.parse(code).get_display_name(code).capitalize()
+        name = Locale.parse(code).get_display_name(code)
     except Exception:  # any unknown code still gets a label
-        return code.upper()
+        name = None
+    return name.capitalize() if name else code.upper()
