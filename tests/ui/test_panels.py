@@ -14,16 +14,18 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from kiosk.core.model import Content, Theme
 from kiosk.ui.panels.base import ViewContext
-from kiosk.ui.panels.cards import CardsView, grid_shape
+from kiosk.ui.panels.cards import CARD_TITLE, CardsView, grid_shape
 from kiosk.ui.panels.common import LaidOutView, paint_background
 from kiosk.ui.panels.registry import build_view
 from kiosk.ui.panels.steps import StepsView
 from kiosk.ui.panels.title import TitleView
 from kiosk.ui.render import view_context
-from kiosk.ui.scale import BODY_MIN, CHROME_HEIGHT, Scale
+from kiosk.ui.scale import BODY_MIN, CHROME_HEIGHT, SPACE_L, Scale
 from kiosk.ui.text import make_font
 
 SIZES = [(1280, 720), (1920, 1080), (1080, 1920), (3840, 2160)]
+LANDSCAPE = [(1280, 720), (1920, 1080), (3840, 2160)]
+SHIPPED = Path(__file__).resolve().parents[2] / "content.json"
 MARKUP = "<b>Hi</b> <img src=x>"
 LONG = (
     "A card text far too long for a booth, written by someone who forgot that visitors "
@@ -105,6 +107,7 @@ def assert_clean_layout(view: LaidOutView, size: tuple[int, int]) -> None:
         assert block.rect.right() <= rect.right() - scale.margin_x + 0.5, f"{key} right margin"
         assert block.fitted.width <= block.rect.width() + 0.5, f"{key} is wider than its box"
         assert "".join(block.fitted.lines).replace(" ", "") == block.text.replace(" ", "")
+        assert " ".join(block.fitted.lines).split() == block.text.split(), f"{key} breaks a word"
     for (ka, a), (kb, b) in itertools.combinations(layout.text_rects().items(), 2):
         assert not _overlap(a, b), f"{ka} overlaps {kb}"
     graphics = {k: r for k, r in layout.shapes.items() if not k.startswith("card:")}
@@ -319,3 +322,98 @@ def test_hero_descenders_are_not_cut_off(qapp) -> None:
         )
     ]
     assert ink_rows and max(ink_rows) >= glyph_bottom - 3
+
+
+def shipped_view(panel_id: str, language: str) -> LaidOutView:
+    """The view of the shipped content.json's panel `panel_id`, in `language`."""
+    content = Content.model_validate_json(SHIPPED.read_text(encoding="utf-8"))
+    panel = next(panel for panel in content.panels if panel.id == panel_id)
+    view = build_view(panel, view_context(content, SHIPPED.parent, language))
+    assert isinstance(view, LaidOutView)
+    return view
+
+
+def design_px(block_px: float, size: tuple[int, int]) -> float:
+    """A device pixel size at `size` in design pixels."""
+    return block_px / Scale(QRectF(0, 0, *size)).u
+
+
+SHIPPED_PANELS = ["welcome", "entrepreneurs", "what-producers-do", "fostering-talent", "closing"]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("panel_id", SHIPPED_PANELS)
+def test_shipped_panels_lay_out_cleanly(qapp, panel_id, language, size) -> None:
+    assert_clean_layout(shipped_view(panel_id, language), size)
+
+
+@pytest.mark.parametrize("size", LANDSCAPE, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_shipped_cards_read_from_two_metres(qapp, language, size) -> None:
+    """Card texts >= 36 design px; titles keep their full size, on two lines if need be."""
+    layout = shipped_view("what-producers-do", language).layout(QRectF(0, 0, *size))
+    for index in range(6):
+        text = layout.texts[f"card:{index}:text"]
+        title = layout.texts[f"card:{index}:title"]
+        assert design_px(text.pixel_size, size) >= 36 - 0.5, f"card {index} text"
+        assert design_px(title.pixel_size, size) == pytest.approx(CARD_TITLE, abs=0.5)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_card_contents_are_centred_in_their_cards(qapp, language, size) -> None:
+    """The tallest card's icon-to-text stack has as much room above it as below it."""
+    layout = shipped_view("what-producers-do", language).layout(QRectF(0, 0, *size))
+    stacks = []
+    for index in range(6):
+        card = layout.shapes[f"card:{index}"]
+        top = min(
+            layout.shapes[f"icon:{index}"].top(), layout.texts[f"card:{index}:title"].rect.top()
+        )
+        bottom = layout.texts[f"card:{index}:text"].rect.bottom()
+        stacks.append((bottom - top, top - card.top(), card.bottom() - bottom))
+    _, above, below = max(stacks)
+    assert above == pytest.approx(below, abs=1.0)
+
+
+@pytest.mark.parametrize(("size", "beside"), [((1920, 1080), True), ((1080, 1920), False)])
+def test_card_icons_sit_beside_titles_on_wide_cards_and_above_on_square_ones(
+    qapp, size, beside
+) -> None:
+    layout = shipped_view("what-producers-do", "fr").layout(QRectF(0, 0, *size))
+    for index in range(6):
+        icon, title = layout.shapes[f"icon:{index}"], layout.texts[f"card:{index}:title"].rect
+        if beside:
+            assert icon.right() < title.left() + 0.5
+            assert icon.center().y() == pytest.approx(title.center().y(), abs=1.0)
+        else:
+            assert icon.bottom() < title.top()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("panel_id", ["entrepreneurs", "fostering-talent"])
+def test_portrait_steps_fill_the_height_and_are_centred(qapp, panel_id, language) -> None:
+    size = (1080, 1920)
+    scale = Scale(QRectF(0, 0, *size))
+    layout = shipped_view(panel_id, language).layout(QRectF(0, 0, *size))
+    body_top = layout.texts["intro"].rect.bottom() + scale.px(SPACE_L)
+    body_bottom = scale.content_rect().bottom()
+    first, last = layout.shapes["circle:0"], layout.shapes["circle:2"]
+    assert design_px(first.width(), size) >= 220
+    assert first.top() - body_top == pytest.approx(body_bottom - last.bottom(), abs=1.0)
+    assert last.bottom() - first.top() >= 0.75 * (body_bottom - body_top)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_portrait_hero_keeps_its_size_on_more_lines(qapp, language) -> None:
+    size = (1080, 1920)
+    headline = shipped_view("welcome", language).layout(QRectF(0, 0, *size)).texts["headline"]
+    assert design_px(headline.pixel_size, size) >= 110
+
+
+def test_an_intro_is_broken_into_even_lines(qapp) -> None:
+    """Greedy wrapping leaves "screen" alone on the intro's second line; balancing does not."""
+    intro = shipped_view("entrepreneurs", "en").layout(QRectF(0, 0, 1080, 1920)).texts["intro"]
+    assert len(intro.fitted.lines) == 2
+    assert all(len(line.split()) >= 3 for line in intro.fitted.lines)

@@ -1,4 +1,9 @@
-"""The cards panel: a title and a grid of equal cards (icon, title, one line of text)."""
+"""The cards panel: a title and a grid of equal cards (icon, title, one line of text).
+
+A card wider than tall puts its icon beside its title, so the text under them gets
+the card's height; a squarer card stacks icon, title and text. Either way the
+contents of every card sit at one height, centred in the card.
+"""
 
 from __future__ import annotations
 
@@ -19,16 +24,16 @@ from kiosk.ui.panels.common import (
     entrance,
     entrance_end,
     layout_header,
-    layout_items,
     paint_card,
     paint_header,
-    place_item,
 )
+from kiosk.ui.panels.layout import ItemFrame, layout_items, place_item
 from kiosk.ui.scale import SPACE_L, SPACE_M, Scale
 
 CARD_TITLE = 48  # design px
-CARD_PADDING = 40
+CARD_PADDING = 36
 ICON = 72
+ICON_BESIDE_ASPECT = 1.3  # a card this much wider than tall has its icon beside its title
 MAX_ASPECT = 1.0  # a card is never taller than it is wide
 LANDSCAPE_COLUMNS = {1: 1, 2: 2, 3: 3, 4: 2, 5: 3, 6: 3, 7: 4, 8: 4}
 
@@ -92,17 +97,27 @@ class CardsView(LaidOutView):
 
     def _layout_card_texts(self, layout: PanelLayout, scale: Scale, cells: list[QRectF]) -> None:
         """Icons, titles and texts inside the cards, each role at one common size."""
-        pad = min(scale.px(CARD_PADDING), cells[0].width() * 0.08)
-        icon = min(scale.px(ICON), cells[0].height() * 0.25)
-        inner = cells[0].adjusted(pad, pad, -pad, -pad)
-        text_top = icon + scale.px(SPACE_M)
-        room = QRectF(0, 0, inner.width(), inner.height() - text_top)
+        cell = cells[0]
+        pad = min(scale.px(CARD_PADDING), cell.width() * 0.08)
+        icon = min(scale.px(ICON), cell.height() * 0.25)
+        inner = cell.adjusted(pad, pad, -pad, -pad)
+        beside = cell.width() >= cell.height() * ICON_BESIDE_ASPECT
+        gap = scale.px(SPACE_M)
+        above = 0.0 if beside else icon + gap
+        if beside:
+            frame = ItemFrame(inner.width(), inner.height(), indent=icon + gap, row=icon)
+        else:
+            frame = ItemFrame(inner.width(), inner.height() - above)
         items = (self.card_titles, self.card_texts)
-        layout_items(layout, "card", items, room, scale, self.ctx.theme, CARD_TITLE)
+        texts = layout_items(layout, "card", items, frame, scale, self.ctx.theme, CARD_TITLE)
+        stack = above + texts
+        top = max(0.0, (inner.height() - stack) / 2)
         for index, cell in enumerate(cells):
             inner = cell.adjusted(pad, pad, -pad, -pad)
-            layout.shapes[f"icon:{index}"] = QRectF(inner.left(), inner.top(), icon, icon)
-            place_item(layout, "card", index, inner.left(), inner.top() + text_top)
+            place_item(layout, "card", index, inner.left(), inner.top() + top + above)
+            title = layout.texts[f"card:{index}:title"].rect
+            icon_top = title.center().y() - icon / 2 if beside else inner.top() + top
+            layout.shapes[f"icon:{index}"] = QRectF(inner.left(), icon_top, icon, icon)
 
     def paint_layout(self, painter: QPainter, layout: PanelLayout, scale: Scale, t: float) -> None:
         """Paint the header, then each card with its icon and texts, staggered."""

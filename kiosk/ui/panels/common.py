@@ -1,4 +1,4 @@
-"""Drawing helpers every panel shares: background, header, text blocks, cards, entrances.
+"""Drawing helpers every panel shares: background, header, cards, entrances.
 
 A panel is laid out once per rectangle (`LaidOutView.layout`) into named text
 blocks and shapes; `paint` then only draws that layout at time `t`. Tests read
@@ -11,15 +11,23 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QRadialGradient
 
 from kiosk.core.easing import stagger_end, staggered
 from kiosk.ui.panels.base import PanelView, ViewContext
-from kiosk.ui.scale import BODY, BODY_MIN, SPACE_M, SPACE_S, TITLE, TITLE_MIN, Scale
-from kiosk.ui.text import FittedText, TextStyle, draw_fitted, fit_text
+from kiosk.ui.panels.textblocks import (
+    TextBlock,
+    balanced_block,
+    draw_block,
+    text_style,
+)
+from kiosk.ui.panels.textblocks import fit_block as fit_block
+from kiosk.ui.panels.textblocks import shifted as shifted
+from kiosk.ui.panels.textblocks import uniform_blocks as uniform_blocks
+from kiosk.ui.scale import BODY_MIN, SPACE_M, SPACE_S, TITLE, TITLE_MIN, Scale
 from kiosk.ui.theme import Theme
 
 ENTRANCE_SECONDS = 0.5
@@ -29,25 +37,6 @@ INTRO = 44  # design px of a panel's intro line
 ACCENT_BAR = (112, 10)  # design px: the amber bar that marks a title
 RED_TICK = 28  # design px: the short red segment after the amber bar
 CARD_RADIUS = 28
-TITLE_FLOOR = 30  # design px: the smallest an item title shrinks before it wraps further
-
-Align = Qt.AlignmentFlag
-
-
-@dataclass(frozen=True)
-class TextBlock:
-    """A text fitted to its box; `rect` is the area its lines occupy."""
-
-    text: str
-    rect: QRectF
-    fitted: FittedText
-    style: TextStyle
-    color: QColor
-
-    @property
-    def pixel_size(self) -> float:
-        """The font size the text was fitted at, in device pixels."""
-        return self.fitted.pixel_size
 
 
 @dataclass
@@ -60,101 +49,6 @@ class PanelLayout:
     def text_rects(self) -> dict[str, QRectF]:
         """The rectangle each text occupies, by name."""
         return {key: block.rect for key, block in self.texts.items()}
-
-
-def text_style(
-    scale: Scale,
-    size: float,
-    minimum: float,
-    weight: QFont.Weight = QFont.Weight.Normal,
-    *,
-    align: Align = Align.AlignLeft,
-    max_lines: int = 0,
-    line_height: float = 1.18,
-) -> TextStyle:
-    """A text style from design pixel sizes, scaled to the panel."""
-    return TextStyle(
-        line_height=line_height,
-        pixel_size=scale.px(size),
-        min_pixel_size=scale.px(minimum),
-        weight=weight,
-        align=align,
-        max_lines=max_lines,
-    )
-
-
-def fit_block(text: str, box: QRectF, family: str, style: TextStyle, color: QColor) -> TextBlock:
-    """Fit `text` into the top of `box`; the block's rect is where its lines are drawn."""
-    fitted = fit_text(text, family, style, box.width(), box.height())
-    rect = QRectF(box.left(), box.top(), box.width(), fitted.height)
-    return TextBlock(text, rect, fitted, style, color)
-
-
-def shifted(block: TextBlock, dx: float, dy: float) -> TextBlock:
-    """The same block moved by (`dx`, `dy`)."""
-    return replace(block, rect=block.rect.translated(dx, dy))
-
-
-def uniform_blocks(
-    texts: list[str], box: QRectF, family: str, style: TextStyle, color: QColor
-) -> list[TextBlock]:
-    """Fit each of `texts` into `box` at one common size, so siblings look uniform.
-
-    Each text is fitted on its own; all are then laid out at the smallest size found.
-    """
-    sizes = [fit_text(text, family, style, box.width(), box.height()).pixel_size for text in texts]
-    shared = replace(style, pixel_size=min(sizes, default=style.pixel_size))
-    return [fit_block(text, box, family, shared, color) for text in texts]
-
-
-def layout_items(
-    layout: PanelLayout,
-    prefix: str,
-    items: tuple[list[str], list[str]],
-    room: QRectF,
-    scale: Scale,
-    theme: Theme,
-    title_size: float,
-) -> float:
-    """Lay out the (titles, texts) of a list of items, each role at one common size.
-
-    Every item gets a bold title (up to two lines) over a muted text, never larger
-    than the titles (the hierarchy holds when titles must shrink), laid out at
-    the top-left of `room` under the keys ``{prefix}:{i}:title`` and
-    ``{prefix}:{i}:text``; each text follows its own title. Move them into place
-    with `place_item`. Returns the height of the tallest title-and-text stack.
-    """
-    titles, texts = items
-    style = text_style(scale, title_size, TITLE_FLOOR, QFont.Weight.Bold, max_lines=2)
-    box = QRectF(room.left(), room.top(), room.width(), room.height() * 0.45)
-    title_blocks = uniform_blocks(titles, box, theme.family, style, theme.text)
-    gap = scale.px(SPACE_S)
-    tallest = max(block.rect.height() for block in title_blocks) + gap
-    body = text_style(scale, BODY, BODY_MIN)
-    body = replace(body, pixel_size=min(body.pixel_size, title_blocks[0].pixel_size))
-    worst = QRectF(room.left(), room.top(), room.width(), room.height() - tallest)
-    shared = uniform_blocks(texts, worst, theme.family, body, theme.muted)[0].style
-    bottom = room.top()
-    for index, (title, text) in enumerate(zip(title_blocks, texts, strict=True)):
-        top = title.rect.bottom() + gap
-        box = QRectF(room.left(), top, room.width(), room.bottom() - top)
-        block = fit_block(text, box, theme.family, shared, theme.muted)
-        layout.texts[f"{prefix}:{index}:title"] = title
-        layout.texts[f"{prefix}:{index}:text"] = block
-        bottom = max(bottom, block.rect.bottom())
-    return bottom - room.top()
-
-
-def place_item(layout: PanelLayout, prefix: str, index: int, dx: float, dy: float) -> None:
-    """Move item `index`'s title and text (laid out by `layout_items`) by (dx, dy)."""
-    for role in ("title", "text"):
-        key = f"{prefix}:{index}:{role}"
-        layout.texts[key] = shifted(layout.texts[key], dx, dy)
-
-
-def draw_block(painter: QPainter, block: TextBlock, family: str) -> None:
-    """Draw a fitted text block where it was laid out."""
-    draw_fitted(painter, block.rect, block.fitted, family, block.style, block.color)
 
 
 def paint_background(painter: QPainter, rect: QRectF, theme: Theme) -> None:
@@ -241,12 +135,12 @@ def layout_header(
     layout.shapes["accent"] = bar
     style = text_style(scale, TITLE, TITLE_MIN, QFont.Weight.Bold, max_lines=2)
     box = QRectF(area.left(), bar.bottom() + scale.px(SPACE_M), area.width(), area.height() * 0.3)
-    layout.texts["title"] = fit_block(title, box, theme.family, style, theme.text)
+    layout.texts["title"] = balanced_block(title, box, theme.family, style, theme.text)
     bottom = layout.texts["title"].rect.bottom()
     if intro:
         style = text_style(scale, INTRO, BODY_MIN, max_lines=2)
         box = QRectF(area.left(), bottom + scale.px(SPACE_S), area.width(), area.height() * 0.15)
-        layout.texts["intro"] = fit_block(intro, box, theme.family, style, theme.muted)
+        layout.texts["intro"] = balanced_block(intro, box, theme.family, style, theme.muted)
         bottom = layout.texts["intro"].rect.bottom()
     return bottom
 

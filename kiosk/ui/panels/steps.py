@@ -17,18 +17,18 @@ from kiosk.ui.panels.common import (
     entrance,
     entrance_end,
     layout_header,
-    layout_items,
     paint_header,
-    place_item,
 )
+from kiosk.ui.panels.layout import ItemFrame, layout_items, place_item
 from kiosk.ui.scale import SPACE_L, SPACE_M, Scale
 
 STEP_TITLE = 52  # design px
 CIRCLE = 184
+CIRCLE_TALL = 240  # design px: the circles of a column (portrait), which has height to spare
 RING = 5
 LINE = 6
 CONNECTOR_GAP = 24  # design px between a circle and its connector
-ROW_MAX = 340  # design px: the tallest a step row gets in portrait
+ROW_MAX = 400  # design px: the tallest a step row gets in portrait
 STEP_DELAY = 0.16  # seconds: the steps start after the header
 STEP_STAGGER = 0.22  # seconds between steps, so each connector can be seen growing
 CONNECTOR_SECONDS = 0.35
@@ -80,7 +80,7 @@ class StepsView(LaidOutView):
         gap = scale.px(SPACE_L)
         width = (body.width() - (count - 1) * gap) / count
         side = min(scale.px(CIRCLE), width * 0.5, body.height() * 0.3)
-        room = QRectF(0, 0, width, body.height() - side - scale.px(SPACE_M))
+        room = ItemFrame(width, body.height() - side - scale.px(SPACE_M))
         heights = layout_items(
             layout, "step", self._items(), room, scale, self.ctx.theme, STEP_TITLE
         )
@@ -92,19 +92,23 @@ class StepsView(LaidOutView):
         self._layout_connectors(layout, scale, count)
 
     def _layout_column(self, layout: PanelLayout, scale: Scale, body: QRectF) -> None:
-        """Steps one under another: circle on the left, title and text beside it."""
+        """Steps one under another: circle on the left, title and text beside it.
+
+        The circles are spread over the height (rows at most `ROW_MAX` apart) and the
+        column, from the first circle's top to the last one's bottom, is centred.
+        """
         count = len(self.step_titles)
         gap = scale.px(SPACE_M)
-        row = min((body.height() - (count - 1) * gap) / count, scale.px(ROW_MAX))
-        side = min(scale.px(CIRCLE), row * 0.8)
+        side = min(scale.px(CIRCLE_TALL), body.height() / count * 0.7)
+        pitch = min(scale.px(ROW_MAX) + gap, (body.height() - side) / max(1, count - 1))
         indent = side + scale.px(SPACE_L)
-        room = QRectF(0, 0, body.width() - indent, row)
+        room = ItemFrame(body.width() - indent, max(side, pitch - gap))
         heights = layout_items(
             layout, "step", self._items(), room, scale, self.ctx.theme, STEP_TITLE
         )
-        top = body.top() + (body.height() - (count * row + (count - 1) * gap)) * 0.4
+        top = body.top() + (body.height() - ((count - 1) * pitch + side)) / 2
         for index in range(count):
-            row_top = top + index * (row + gap)
+            row_top = top + index * pitch
             layout.shapes[f"circle:{index}"] = QRectF(body.left(), row_top, side, side)
             text_top = row_top + max(0.0, (side - heights) / 2)
             place_item(layout, "step", index, body.left() + indent, text_top)

@@ -2,38 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QFont, QImage, QPainter
 
 from kiosk.core.model import TitlePanel
 from kiosk.ui.panels.base import ViewContext
 from kiosk.ui.panels.common import (
     CARD_RADIUS,
-    Align,
     LaidOutView,
     PanelLayout,
-    TextBlock,
     accent_bar_rect,
     appearing,
     draw_block,
     entrance,
     entrance_end,
-    fit_block,
     paint_accent_bar,
-    shifted,
-    text_style,
 )
+from kiosk.ui.panels.textblocks import Align, balanced_block, shifted, text_style
 from kiosk.ui.pictures import draw_picture, load_picture
 from kiosk.ui.scale import BODY_MIN, HERO, SPACE_L, SPACE_M, TITLE_MIN, Scale
-from kiosk.ui.text import TextStyle, fit_text
 
 SUBTITLE = 52  # design px
 SUBTITLE_GAP = 48
 PICTURE_SHARE_PORTRAIT = 0.42  # of the content height, on top
 PICTURE_MAX_SIZE = (2048, 2048)
-HERO_LEADING = 1.2  # text.draw_fitted clips each line to its step: tighter cuts descenders
+HERO_LEADING = 1.08  # tight display leading (text.draw_fitted does not clip descenders)
+HERO_LINES = 3
+HERO_LINES_PORTRAIT = 4  # a narrow screen breaks a long headline more, rather than shrink it
 
 
 class TitleView(LaidOutView):
@@ -86,7 +81,7 @@ class TitleView(LaidOutView):
             TITLE_MIN,
             QFont.Weight.Bold,
             align=Align.AlignHCenter,
-            max_lines=3,
+            max_lines=HERO_LINES_PORTRAIT if scale.portrait else HERO_LINES,
             line_height=HERO_LEADING,
         )
         top = bar.bottom() + scale.px(SPACE_M)
@@ -128,27 +123,6 @@ class TitleView(LaidOutView):
             with appearing(painter, scale, entrance(t, 1)) as visible:
                 if visible:
                     draw_block(painter, layout.texts["subtitle"], theme.family)
-
-
-def balanced_block(
-    text: str, box: QRectF, family: str, style: TextStyle, color: QColor
-) -> TextBlock:
-    """Like `fit_block`, but with lines of even length: no lone word on the last line.
-
-    The text is fitted at full width, then the box is narrowed (keeping its centre)
-    as long as the text keeps its size and its number of lines.
-    """
-    full = fit_text(text, family, style, box.width(), box.height())
-    low, high = box.width() * 0.4, box.width()
-    for _ in range(10):
-        middle = (low + high) / 2
-        trial = fit_text(text, family, style, middle, box.height())
-        same = trial.pixel_size == full.pixel_size and len(trial.lines) == len(full.lines)
-        low, high = (low, middle) if same else (middle, high)
-    narrow = QRectF(box.center().x() - high / 2, box.top(), high, box.height())
-    block = fit_block(text, narrow, family, style, color)
-    rect = QRectF(box.left(), block.rect.top(), box.width(), block.rect.height())
-    return replace(block, rect=rect)
 
 
 def split_for_picture(area: QRectF, scale: Scale) -> tuple[QRectF, QRectF]:
