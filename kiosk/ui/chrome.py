@@ -13,15 +13,18 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 from kiosk.core.strings import language_name, ui_text
-from kiosk.ui.scale import CHROME_HEIGHT, Scale
+from kiosk.ui.scale import Scale
 from kiosk.ui.text import TextStyle, draw_text
 from kiosk.ui.theme import Theme
 
 DOT_PITCH = 64  # design px between dot centres: each dot is a 64 px touch target
 DOT_SIZE = 16
 BUTTON_HEIGHT = 80
+BUTTON_WIDTH = 250
 ARROW_SIZE = 80
-EDGE_GAP = 48  # controls stay this far from the bezel
+CONTROL_GAP = 24  # between neighbouring controls
+EDGE_GAP = 48  # controls stay this far from the side bezels
+BOTTOM_GAP = 28  # and this far from the bottom one
 
 
 @dataclass(frozen=True)
@@ -51,26 +54,48 @@ def resting_chrome(languages: list[str], count: int, current: int, language: str
     return ChromeState(count, current, language, next_language(languages, language))
 
 
+def language_label(state: ChromeState) -> str:
+    """What the language button says: the name of the language it switches to, in itself."""
+    return language_name(state.next_language) if state.next_language else ""
+
+
 def chrome_layout(rect: QRectF, state: ChromeState) -> dict[str, QRectF]:
-    """Rectangles of every touchable control, keyed 'lang', 'prev', 'next', 'dot:N'."""
+    """Rectangles of every touchable control, keyed 'lang', 'prev', 'next', 'dot:N'.
+
+    The language button sits at the right margin; the arrows and dots are centred
+    on the screen, or moved left just enough to keep clear of the language button
+    (portrait screens). Dots that would not fit at their full pitch are packed closer.
+    """
     scale = Scale(rect)
-    band_top = rect.bottom() - scale.px(CHROME_HEIGHT)
-    centre_y = band_top + scale.px(CHROME_HEIGHT) / 2
+    centre_y = rect.bottom() - scale.px(BOTTOM_GAP + BUTTON_HEIGHT / 2)
+    side = max(scale.margin_x, scale.px(EDGE_GAP))
     rects: dict[str, QRectF] = {}
-    pitch = scale.px(DOT_PITCH)
-    dots_width = pitch * state.count
-    left = rect.center().x() - dots_width / 2
-    for index in range(state.count):
-        rects[f"dot:{index}"] = QRectF(left + index * pitch, centre_y - pitch / 2, pitch, pitch)
-    arrow = scale.px(ARROW_SIZE)
-    gap = scale.px(24)
-    rects["prev"] = QRectF(left - gap - arrow, centre_y - arrow / 2, arrow, arrow)
-    rects["next"] = QRectF(left + dots_width + gap, centre_y - arrow / 2, arrow, arrow)
+    right = rect.right() - side
     if state.next_language:
-        height = scale.px(BUTTON_HEIGHT)
-        width = scale.px(250)
-        right = rect.right() - max(scale.margin_x, scale.px(EDGE_GAP))
+        height, width = scale.px(BUTTON_HEIGHT), scale.px(BUTTON_WIDTH)
         rects["lang"] = QRectF(right - width, centre_y - height / 2, width, height)
+        right = rects["lang"].left() - scale.px(CONTROL_GAP)
+    rects.update(_navigation_layout(scale, state.count, centre_y, rect.left() + side, right))
+    return rects
+
+
+def _navigation_layout(
+    scale: Scale, count: int, centre_y: float, left: float, right: float
+) -> dict[str, QRectF]:
+    """Arrows around a row of `count` dots, as centred as the span `left`..`right` allows."""
+    arrow, gap = scale.px(ARROW_SIZE), scale.px(CONTROL_GAP)
+    room = right - left - 2 * (arrow + gap)
+    pitch = min(scale.px(DOT_PITCH), room / max(count, 1))
+    dots_width = pitch * count
+    half = dots_width / 2 + gap + arrow
+    centre_x = max(left + half, min(scale.rect.center().x(), right - half))
+    first = centre_x - dots_width / 2
+    rects = {
+        f"dot:{index}": QRectF(first + index * pitch, centre_y - pitch / 2, pitch, pitch)
+        for index in range(count)
+    }
+    rects["prev"] = QRectF(first - gap - arrow, centre_y - arrow / 2, arrow, arrow)
+    rects["next"] = QRectF(first + dots_width + gap, centre_y - arrow / 2, arrow, arrow)
     return rects
 
 
@@ -153,7 +178,7 @@ def _paint_language_button(
 ) -> None:
     pressed = state.pressed == "lang"
     _paint_round_button(painter, area, theme, pressed=pressed)
-    label = language_name(state.next_language or "")
+    label = language_label(state)
     style = TextStyle(area.height() * 0.4, area.height() * 0.25, QFont.Weight.DemiBold,
                       Qt.AlignmentFlag.AlignHCenter, max_lines=1)
     colour = theme.background if pressed else theme.text

@@ -52,7 +52,10 @@ class SignalBridge(QObject):
         """Restore the previous handlers and wake-up descriptor."""
         for sig, handler in self._previous.items():
             signal.signal(sig, handler)
-        signal.set_wakeup_fd(self._previous_fd)
+        try:
+            signal.set_wakeup_fd(self._previous_fd)
+        except (OSError, ValueError):  # the previous descriptor is already closed
+            signal.set_wakeup_fd(-1)
         self._notifier.setEnabled(False)
         self._reader.close()
         self._writer.close()

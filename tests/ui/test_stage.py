@@ -1,0 +1,107 @@
+"""The stage: views built once, faulty panels fenced off, settled pictures reused."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QImage, QPainter
+
+from kiosk.ui import stage as stage_module
+from kiosk.ui.render import render_panel_image
+from kiosk.ui.stage import Stage
+from tests.ui.test_show import make_content
+
+SIZE = (320, 180)
+
+
+def paint(stage: Stage, index: int, t: float, language: str = "en") -> tuple[bool, QImage]:
+    image = QImage(*SIZE, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    ok = stage.paint(painter, QRectF(0, 0, *SIZE), index, language, t)
+    painter.end()
+    return ok, image
+
+
+def background(stage: Stage) -> QImage:
+    image = QImage(*SIZE, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    stage.paint_background(painter, QRectF(0, 0, *SIZE))
+    painter.end()
+    return image
+
+
+def test_views_are_built_once_per_panel_and_language(qapp) -> None:
+    stage = Stage(make_content(), Path("."))
+    assert stage.count == 3 and stage.good_indices() == [0, 1, 2]
+    assert stage.view(0, "en") is stage.view(0, "en")
+    assert stage.view(0, "en") is not stage.view(0, "fr")
+    assert stage.view(1, "fr").visible_texts() == ["beta FR"]
+
+
+def test_a_panel_that_cannot_be_built_is_fenced_off_and_logged(qapp, monkeypatch, caplog) -> None:
+    real = stage_module.build_view
+
+    def build(panel, ctx):
+        if panel.id == "beta":
+            raise ValueError("no view for you")
+        return real(panel, ctx)
+
+    monkeypatch.setattr(stage_module, "build_view", build)
+    stage = Stage(make_content(), Path("."))
+    with caplog.at_level(logging.ERROR, logger="kiosk.ui.stage"):
+        ok, image = paint(stage, 1, 5.0)
+    assert not ok
+    assert image == background(stage)
+    assert stage.good_indices() == [0, 2]
+    assert stage.settle_seconds(1, "en") == 0.0
+    assert any("could not be built" in r.getMessage() for r in caplog.records)
+
+
+def test_a_panel_that_fails_to_paint_shows_the_background(qapp, monkeypatch, caplog) -> None:
+    stage = Stage(make_content(), Path("."))
+    monkeypatch.setattr(stage.view(2, "en"), "paint", lambda *a: 1 / 0)
+    with caplog.at_level(logging.ERROR, logger="kiosk.ui.stage"):
+        ok, image = paint(stage, 2, 0.1)
+    assert not ok and image == background(stage)
+    assert 2 in stage.bad and stage.view(2, "en") is None
+    assert "ZeroDivisionError" in caplog.text
+
+
+def test_a_settled_panel_paints_what_render_paints(qapp) -> None:
+    content = make_content()
+    stage = Stage(content, Path("."))
+    ok, image = paint(stage, 0, 100.0)
+    assert ok
+    expected = render_panel_image(content, Path("."), 0, SIZE, "en")
+    assert image.copy(0, 0, SIZE[0], 140) == expected.copy(0, 0, SIZE[0], 140)
+
+
+def test_moving_panels_differ_from_settled_ones(qapp) -> None:
+    stage = Stage(make_content(), Path("."))
+    assert paint(stage, 0, 0.05)[1] != paint(stage, 0, 100.0)[1]
+
+
+def test_snapshots_reuse_the_settled_picture(qapp) -> None:
+    stage = Stage(make_content(), Path("."))
+    first = stage.snapshot(0, "en", QSize(*SIZE), 50.0)
+    again = stage.snapshot(0, "en", QSize(*SIZE), 60.0)
+    assert first.cacheKey() == again.cacheKey()
+    assert first.size() == QSize(*SIZE)
+    moving = stage.snapshot(0, "en", QSize(*SIZE), 0.05)
+    assert moving.toImage() != first.toImage()
+
+
+def test_reduced_motion_settles_at_once(qapp) -> None:
+    stage = Stage(make_content(reduced_motion=True), Path("."))
+    assert stage.settle_seconds(0, "en") == 0.0
+    assert paint(stage, 0, 0.0)[1] == paint(stage, 0, 100.0)[1]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_language_paints(qapp, language) -> None:
+    stage = Stage(make_content(), Path("."))
+    ok, image = paint(stage, 0, 100.0, language)
+    assert ok and image != background(stage)
