@@ -103,6 +103,9 @@ class Show:
         languages = self.stage.content.languages
         position = languages.index(self.language) if self.language in languages else -1
         self.language = languages[(position + 1) % len(languages)]
+        if self.transition is not None:  # the incoming picture is in the old language
+            self.transition = None
+            self.panel_started = min(self.panel_started, now)
         self._record(cause, self.language)
         self._announce()
 
@@ -134,11 +137,20 @@ class Show:
         if self.skip_requested:
             self.skip_requested = False
             self._show((self.shown_index + 1) % self.stage.count, now, 1)
-        elif self.rotation.advance(now):
-            self._show(self.rotation.index, now, 1)
+        elif self._dwell_over(now):
+            self._show((self.shown_index + 1) % self.stage.count, now, 1)
         if self.transition is not None and self.transition.done(now):
             self.transition = None
         return self._next_tick(now)
+
+    def _dwell_over(self, now: float) -> bool:
+        """True when the automatic rotation is due to move on by one panel.
+
+        A late tick still moves one panel, never several: every panel the rotation
+        passes is really shown (and recorded), with a full dwell from `now`.
+        """
+        due = self.rotation.next_change_at
+        return due is not None and now >= due
 
     def _next_tick(self, now: float) -> float | None:
         if self.transition is not None or self._animating(now):
@@ -257,6 +269,7 @@ class Show:
     def _reset_to_attract(self, now: float) -> None:
         self.language = self.stage.content.default_language
         self.rotation.release(now)
+        self.rotation.resume(now)  # a presenter's pause ends with the visitor: rotate again
         self.last_touch = None
         self._record("idle_reset", None)
         self._show(0, now, -1)
