@@ -3,7 +3,8 @@
 Mouse and single-finger touch both become a pointer track, classified by the
 pure `kiosk.core.gestures`. Several fingers, pinches, right clicks and unknown
 keys do nothing. The operator's way out (a 3 s press in the top-left corner or
-Ctrl+Shift+Q) only asks for the PIN pad; it never leaves by itself.
+Ctrl+Shift+Q) only asks for the PIN pad; it never leaves by itself. While the
+pad is open every touch and key goes to it and nothing reaches the show.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QTouchEvent
+from PySide6.QtGui import QMouseEvent, QTouchEvent
 
 from kiosk.core.gestures import PointerSample, classify, is_long_press_in_progress
 from kiosk.ui.chrome import hit_test
+from kiosk.ui.pinpad import PinPad
 from kiosk.ui.show import Show
 
 ADMIN_PRESS_SECONDS = 3.0
@@ -28,6 +30,12 @@ TOUCH_EVENTS = {
     QEvent.Type.TouchEnd,
     QEvent.Type.TouchCancel,
 }
+MOUSE_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove,
+    QEvent.Type.MouseButtonRelease,
+}
 
 
 class PointerInput:
@@ -39,12 +47,15 @@ class PointerInput:
         clock: Callable[[], float],
         changed: Callable[[], None],
         admin: Callable[[], None],
+        pad: PinPad | None = None,
     ) -> None:
         self.show = show
         self.clock = clock
         self.changed = changed
         self.admin = admin
+        self.pad = pad
         self.track: list[PointerSample] = []
+        self._control: str | None = None
         self._corner_press = False
         self._admin_fired = False
         self._short_side = 1080.0
@@ -53,12 +64,17 @@ class PointerInput:
     def press(self, position: QPointF, rect: QRectF) -> None:
         """A finger or button went down."""
         now = self.clock()
+        if (pad := self.open_pad()) is not None:
+            pad.press(position, rect, now)
+            self.changed()
+            return
         self.track = [PointerSample(now, position.x(), position.y())]
         corner = min(rect.width(), rect.height()) * ADMIN_CORNER
         self._corner_press = position.x() < corner and position.y() < corner
         self._short_side = min(rect.width(), rect.height())
         self._admin_fired = False
-        self.show.pressed = hit_test(rect, self.show.chrome_state(now), position)
+        self._control = hit_test(rect, self.show.chrome_state(now), position)
+        self.show.pressed = self._control
         self.show.touch(now)
         self.changed()
 
@@ -68,16 +84,19 @@ class PointerInput:
             self.track.append(PointerSample(self.clock(), position.x(), position.y()))
 
     def release(self, position: QPointF, rect: QRectF) -> None:
-        """The finger lifted: act on the gesture it made."""
-        if not self.track:
-            return
+        """The finger lifted: act on the gesture it made (or on the pad's key)."""
         now = self.clock()
+        if not self.track:
+            if (pad := self.open_pad()) is not None:
+                pad.release(position, rect, now)
+                self.changed()
+            return
         self.track.append(PointerSample(now, position.x(), position.y()))
         gesture = classify(self.track, min(rect.width(), rect.height()))
-        track, self.track = self.track, []
+        self.track = []
         self.show.pressed = None
-        if not self._admin_fired:
-            self._act(gesture.kind, QPointF(track[0].x, track[0].y), rect, now)
+        if not (self._admin_fired or self.open_pad()):
+            self._act(gesture.kind, now)
         self.changed()
 
     def cancel(self) -> None:
@@ -96,16 +115,20 @@ class PointerInput:
             return None
         return self.track[0].t + ADMIN_PRESS_SECONDS
 
-    def _act(self, kind: str, start: QPointF, rect: QRectF, now: float) -> None:
+    def open_pad(self) -> PinPad | None:
+        """The PIN pad when it is open (it then takes all input), else None."""
+        return self.pad if self.pad is not None and self.pad.is_open else None
+
+    def _act(self, kind: str, now: float) -> None:
         if kind == "swipe_left":
             self.show.next(now, "swipe")
         elif kind == "swipe_right":
             self.show.previous(now, "swipe")
         elif kind == "tap":
-            self._tap(start, rect, now)
+            self._tap(self._control, now)
 
-    def _tap(self, position: QPointF, rect: QRectF, now: float) -> None:
-        control = hit_test(rect, self.show.chrome_state(now), position)
+    def _tap(self, control: str | None, now: float) -> None:
+        """A tap on `control`, as it was under the finger when it went down."""
         if control == "lang":
             self.show.toggle_language(now)
         elif control == "next":
@@ -117,12 +140,28 @@ class PointerInput:
         else:
             self.show.tap_panel(now)
 
-    # touch ------------------------------------------------------------------------
+    # Qt events ------------------------------------------------------------------------
+    def mouse_event(self, event: QMouseEvent, rect: QRectF) -> None:
+        """A mouse event: the left button makes tracks; other buttons do nothing."""
+        kind = event.type()
+        if kind not in MOUSE_EVENTS:
+            return
+        event.accept()
+        if kind == QEvent.Type.MouseMove:
+            self.move(event.position())
+        elif event.button() != Qt.MouseButton.LeftButton:
+            return
+        elif kind == QEvent.Type.MouseButtonRelease:
+            self.release(event.position(), rect)
+        else:
+            self.press(event.position(), rect)
+
     def touch_event(self, event: QEvent, rect: QRectF) -> bool:
         """Handle a touch event; True when it was one (so no mouse event is synthesised)."""
         if event.type() not in TOUCH_EVENTS:
             return False
         assert isinstance(event, QTouchEvent)
+        event.accept()
         points = event.points()
         if event.type() == QEvent.Type.TouchCancel or len(points) != 1:
             if self.track:
@@ -141,6 +180,10 @@ class PointerInput:
     def key(self, key: int, modifiers: Qt.KeyboardModifier) -> None:
         """Presenter and keyboard keys; Ctrl+Shift+Q asks for the PIN pad."""
         now = self.clock()
+        if (pad := self.open_pad()) is not None:
+            pad.key(key, now)
+            self.changed()
+            return
         ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         if key == Qt.Key.Key_Q and (modifiers & ctrl_shift) == ctrl_shift:
             self.admin()

@@ -1,19 +1,26 @@
 """The thin full-screen shell: paints the show's frame and hands input to the controls.
 
 The window owns no state of its own beyond lockdown: what to paint comes from
-the show, what a touch means is decided by `kiosk.ui.input`.
+the show (and the PIN pad over it), what a touch means is decided by
+`kiosk.ui.input`. In lockdown it refuses every close request (Alt+F4, the window
+manager's close button), stays on top and hides the cursor until a real mouse
+moves; only the operator's PIN (`allow_close`) lets it close.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.input import PointerInput
+from kiosk.ui.pinpad import PinPad
 from kiosk.ui.show import Show
+
+log = logging.getLogger(__name__)
 
 
 class KioskWindow(QWidget):
@@ -26,11 +33,14 @@ class KioskWindow(QWidget):
         pointer: PointerInput,
         *,
         locked: bool,
+        pad: PinPad | None = None,
     ) -> None:
         super().__init__()
         self.show_state = show
         self.clock = clock
         self.pointer = pointer
+        self.pad = pad
+        self._mouse_at: QPointF | None = None
         self.locked = locked
         self.allow_close = not locked
         self.after_paint: Callable[[], None] | None = None
@@ -49,9 +59,12 @@ class KioskWindow(QWidget):
 
     # painting -----------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Paint the show's frame for now."""
+        """Paint the show's frame for now, and the PIN pad over it when open."""
         painter = QPainter(self)
-        self.show_state.paint(painter, QRectF(self.rect()), self.clock())
+        now, rect = self.clock(), QRectF(self.rect())
+        self.show_state.paint(painter, rect, now)
+        if self.pad is not None:
+            self.pad.paint(painter, rect, now)
         painter.end()
         if self.after_paint is not None:
             self.after_paint()
@@ -63,22 +76,29 @@ class KioskWindow(QWidget):
 
     # input ----------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Start a pointer track."""
-        self.pointer.press(event.position(), QRectF(self.rect()))
+        """Start a pointer track (left button only)."""
+        self.pointer.mouse_event(event, QRectF(self.rect()))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Extend the track; a real mouse move shows the cursor again."""
-        if self.locked and event.source() == Qt.MouseEventSource.MouseEventNotSynthesized:
-            self.unsetCursor() if event.buttons() else None
-        self.pointer.move(event.position())
+        self._reveal_cursor(event)
+        self.pointer.mouse_event(event, QRectF(self.rect()))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """Classify the finished track: tap, swipe or long press."""
-        self.pointer.release(event.position(), QRectF(self.rect()))
+        self.pointer.mouse_event(event, QRectF(self.rect()))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """A double tap is two taps, nothing more."""
-        self.pointer.press(event.position(), QRectF(self.rect()))
+        self.pointer.mouse_event(event, QRectF(self.rect()))
+
+    def _reveal_cursor(self, event: QMouseEvent) -> None:
+        """Show the cursor once a real mouse (not a finger) has actually moved."""
+        if not self.locked or event.source() != Qt.MouseEventSource.MouseEventNotSynthesized:
+            return
+        at, self._mouse_at = self._mouse_at, event.position()
+        if at is not None and at != event.position():
+            self.unsetCursor()
 
     def wheelEvent(self, event: QEvent) -> None:
         """Scroll wheels do nothing on a kiosk."""
@@ -90,7 +110,9 @@ class KioskWindow(QWidget):
         event.accept()
 
     def event(self, event: QEvent) -> bool:
-        """Touch events become pointer tracks; gestures of several fingers are ignored."""
+        """Touch events become pointer tracks (hiding the cursor); several fingers do nothing."""
+        if self.locked and event.type() == QEvent.Type.TouchBegin:
+            self.setCursor(Qt.CursorShape.BlankCursor)
         handled = self.pointer.touch_event(event, QRectF(self.rect()))
         return True if handled else super().event(event)
 
@@ -99,4 +121,5 @@ class KioskWindow(QWidget):
         if self.allow_close:
             event.accept()
         else:
+            log.info("close request ignored (lockdown; Ctrl+Shift+Q opens the PIN pad)")
             event.ignore()
