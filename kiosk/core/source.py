@@ -8,7 +8,7 @@ folder; when there has never been a good one, a calm built-in screen.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Literal
 
 from kiosk.core.content import LoadResult, load, load_bytes
@@ -49,6 +49,53 @@ def from_result(result: LoadResult, path: Path, data_dir: Path) -> Source | None
     if result.raw is not None:
         save_last_good(data_dir, result.raw)
     return Source(result.content, path.parent, "file", result.sha256, tuple(result.problems))
+
+
+def reload_source(result: LoadResult, path: Path, data_dir: Path) -> Source | None:
+    """The Source to stage after content.json changed, or None to keep what is shown.
+
+    A document with errors (or a missing file) never replaces the content on
+    screen: the caller keeps the last good content and reports
+    `error_summary(result, path)`. A good document is saved as the last good copy.
+
+    Parameters
+    ----------
+    result
+        The new load of the content file.
+    path
+        The content file (pictures are relative to its folder).
+    data_dir
+        Where the last good copy is kept.
+
+    Returns
+    -------
+    Source | None
+        The new content ready to show, or None when it must not be shown.
+    """
+    return from_result(result, path, data_dir)
+
+
+def picture_paths(content: Content | None, content_dir: Path) -> list[Path]:
+    """The picture files `content` refers to that lie inside `content_dir`, in order.
+
+    Paths that point outside the folder (rejected by the loader anyway) are left
+    out, so a watcher never follows them.
+    """
+    if content is None:
+        return []
+    found: dict[Path, None] = {}
+    for panel in content.panels:
+        name = panel.image
+        if name is None or not _inside(name):
+            continue
+        found[content_dir / name] = None
+    return list(found)
+
+
+def _inside(name: str) -> bool:
+    windows, posix = PureWindowsPath(name), PurePosixPath(name)
+    outside = windows.is_absolute() or posix.is_absolute() or windows.drive
+    return not outside and ".." not in windows.parts and "\\" not in name
 
 
 def initial_source(path: Path, data_dir: Path) -> Source:

@@ -17,16 +17,20 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core.content import LoadResult
 from kiosk.core.paths import resolve_data_dir
 from kiosk.core.records import Records
-from kiosk.core.source import Source, initial_source
+from kiosk.core.source import Source, error_summary, initial_source, reload_source
 from kiosk.logsetup import configure_logging, install_excepthook, shutdown_logging
 from kiosk.ui.input import PointerInput
+from kiosk.ui.pinpad import PinPad
+from kiosk.ui.qtlog import install_qt_message_handler
 from kiosk.ui.show import Show
 from kiosk.ui.signals import SignalBridge
 from kiosk.ui.stage import Stage
 from kiosk.ui.theme import register_fonts
 from kiosk.ui.ticker import Ticker, monotonic_clock
+from kiosk.ui.watcher import ContentWatcher
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -72,11 +76,18 @@ class KioskApp:
         self.show = Show(make_stage(source), now, listener=self.records)
         self._report_source(source)
         self.ticker = Ticker(self.tick, clock)
-        self.pointer = PointerInput(self.show, clock, self._changed, self.request_admin)
+        self.pinpad = PinPad(self.show, on_accept=lambda: self.quit(0))
+        self.pointer = PointerInput(
+            self.show, clock, self._changed, self.request_admin, self.pinpad
+        )
         locked = not options.windowed
-        self.window = KioskWindow(self.show, clock, self.pointer, locked=locked)
+        self.window = KioskWindow(self.show, clock, self.pointer, locked=locked, pad=self.pinpad)
         self.window.after_paint = self._after_paint
         self.signals = SignalBridge(lambda _number: self.quit(0))
+        # live reload (#6) -------------------------------------------------------
+        self.watcher = ContentWatcher(self.content_path, source.sha256, clock)
+        self.watcher.changed.connect(self.content_changed)
+        # end live reload (#6) ---------------------------------------------------
 
     # life cycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -104,6 +115,7 @@ class KioskApp:
     def shutdown(self) -> None:
         """Stop ticking and write the last records."""
         self.ticker.stop()
+        self.watcher.close()  # live reload (#6)
         self.signals.close()
         self.records.close()
         self.window.allow_close = True
@@ -113,6 +125,7 @@ class KioskApp:
     def tick(self, now: float) -> float | None:
         """Advance everything to `now`; return when the next tick is needed."""
         due = [self.show.tick(now), self.records.tick(now), self.pointer.poll(now)]
+        due.append(self.pinpad.tick(now))
         self.window.update()
         pending = [d for d in due if d is not None]
         return min(pending) if pending else None
@@ -127,11 +140,30 @@ class KioskApp:
 
     # operator --------------------------------------------------------------------
     def request_admin(self) -> None:
-        """The operator's gesture or shortcut: in windowed mode just close."""
+        """The operator's gesture or shortcut: open the PIN pad (in windowed mode just close)."""
         log.info("operator exit requested")
         if self.options.windowed:
             self.quit(0)
+        elif not self.pinpad.is_open:
+            self.pinpad.open(self.clock())
+            self._changed()
 
+    # live reload (#6) -----------------------------------------------------------
+    def content_changed(self, result: LoadResult) -> None:
+        """A new version of content.json settled: stage it, or keep what is shown and say why."""
+        source = reload_source(result, self.content_path, self.data_dir)
+        if source is None:
+            error = error_summary(result, self.content_path) or "content could not be loaded"
+            log.error("content problem: %s (keeping the content on screen)", error)
+            self.records.status.using_last_good = not getattr(self.show.stage, "is_fallback", False)
+            self.show.problem_marker = True
+            self.records.content_error(error)
+        else:
+            self.show.stage_content(make_stage(source), self.clock())
+            self._report_source(source)
+        self._changed()
+
+    # end live reload (#6) -------------------------------------------------------
     def _report_source(self, source: Source) -> None:
         self.records.content_loaded(
             self.content_path,
@@ -158,15 +190,35 @@ def _application() -> QApplication:
     return QApplication([sys.argv[0]])
 
 
+def _mark_first_paint(window: KioskWindow) -> None:
+    """Benchmarks only: write the first paint's wall time to $KIOSK_BENCH_FIRST_PAINT."""
+    path = os.environ.get("KIOSK_BENCH_FIRST_PAINT")
+    after = window.after_paint
+    if not path:
+        return
+
+    def first() -> None:
+        import time
+
+        window.after_paint = after
+        Path(path).write_text(repr(time.time()), encoding="utf-8")
+        if after is not None:
+            after()
+
+    window.after_paint = first
+
+
 def run(options: RunOptions) -> int:
     """Run the kiosk until the operator, SIGTERM or SIGINT stops it; return the exit code."""
     data_dir = resolve_data_dir(options.data_dir)
     configure_logging(data_dir)
     install_excepthook()
+    install_qt_message_handler()  # live reload (#6): Qt's messages go to the log too
     log.info("kiosk starting: content %s, data %s", options.content_path, data_dir)
     app = _application()
     register_fonts()
     kiosk = KioskApp(options, data_dir)
+    _mark_first_paint(kiosk.window)  # issue 7 benchmarks; inert unless the env var is set
     kiosk.start()
     code = app.exec()
     kiosk.shutdown()
