@@ -2,7 +2,8 @@
 
 `Records` listens to the show (panel shown, interaction) and is ticked by the
 app's one ticker: it commits the event log about once a second while there is
-something to commit, and rewrites status.json at least every 10 seconds.
+something to commit, and rewrites status.json after each change and at least
+every 10 seconds, when it also pets systemd's watchdog.
 Durations and scheduling use the app's monotonic clock; stamps use the wall clock.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from kiosk import __version__
 from kiosk.core.events import EventLog
 from kiosk.core.paths import EVENTS_DB, STATUS_FILE
+from kiosk.core.sdnotify import notify
 from kiosk.core.status import KioskStatus, StatusFile
 
 FLUSH_SECONDS = 1.0
@@ -79,8 +81,10 @@ class Records:
             self.events.flush(now)
             self._dirty = False
             self._last_flush = now
+            self.write_status()  # monitors see the new panel within a second
         if now >= self._heartbeat_due:
             self.write_status()
+            notify("WATCHDOG=1")
             self._heartbeat_due = now + HEARTBEAT_SECONDS
         due = self._heartbeat_due
         if self._dirty:

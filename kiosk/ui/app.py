@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core.content import LoadResult
 from kiosk.core.paths import resolve_data_dir
 from kiosk.core.records import Records
+from kiosk.core.sdnotify import notify
 from kiosk.core.source import Source, error_summary, initial_source, reload_source
 from kiosk.logsetup import configure_logging, install_excepthook, shutdown_logging
 from kiosk.ui.input import PointerInput
@@ -105,6 +106,7 @@ class KioskApp:
             self.window.showFullScreen()
         self.show.size = self.window.size()
         self.ticker.kick()
+        notify("READY=1")
 
     def quit(self, code: int) -> None:
         """Leave the event loop with `code` (the operator's PIN, SIGTERM, SIGINT)."""

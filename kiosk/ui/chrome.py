@@ -114,13 +114,14 @@ def paint_chrome(painter: QPainter, rect: QRectF, state: ChromeState, theme: The
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     layout = chrome_layout(rect, state)
-    _paint_dots(painter, layout, state, theme)
+    if state.countdown is not None:
+        _paint_countdown(painter, rect, layout, state, theme)
+    else:
+        _paint_dots(painter, layout, state, theme)
     if state.controls_opacity > 0:
         _paint_arrows(painter, layout, state, theme)
     if "lang" in layout:
         _paint_language_button(painter, layout["lang"], state, theme)
-    if state.countdown is not None:
-        _paint_countdown(painter, rect, state, theme)
     if state.problem_marker:
         _paint_problem_marker(painter, rect, theme)
     painter.restore()
@@ -186,11 +187,20 @@ def _paint_language_button(
     draw_text(painter, inner, label, theme.family, style, colour, Qt.AlignmentFlag.AlignVCenter)
 
 
-def _paint_countdown(painter: QPainter, rect: QRectF, state: ChromeState, theme: Theme) -> None:
+def _paint_countdown(
+    painter: QPainter,
+    rect: QRectF,
+    layout: dict[str, QRectF],
+    state: ChromeState,
+    theme: Theme,
+) -> None:
+    """The idle countdown, in the chrome band where the dots were: it covers no content."""
     scale = Scale(rect)
     text = ui_text("countdown", state.language, seconds=state.countdown)
-    area = QRectF(0, 0, scale.px(760), scale.px(96))
-    area.moveCenter(QPointF(rect.center().x(), rect.top() + scale.px(96)))
+    band = layout["prev"].united(layout["next"])
+    width = min(scale.px(760), band.width())
+    area = QRectF(0, 0, width, min(scale.px(96), band.height()))
+    area.moveCenter(band.center())
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(theme.surface))
     painter.drawRoundedRect(area, area.height() / 2, area.height() / 2)

@@ -165,5 +165,8 @@ def test_countdown_and_problem_marker_are_painted(qapp) -> None:
     counting = paint(ChromeState(6, 0, "en", "fr", countdown=3))
     marked = paint(ChromeState(6, 0, "en", "fr", problem_marker=True))
     top_band = plain.copy(0, 0, 960, 100)
-    assert counting.copy(0, 0, 960, 100) != top_band
+    chrome_band = plain.copy(0, 480, 960, 60)
+    # The countdown sits in the chrome band, where the dots were: it covers no content.
+    assert counting.copy(0, 480, 960, 60) != chrome_band
+    assert counting.copy(0, 0, 960, 480) == plain.copy(0, 0, 960, 480)
     assert marked.copy(0, 0, 960, 100) != top_band
