@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The shared helpers assert too: give their failures pytest's detailed messages.
+pytest.register_assert_rewrite("tests.support", "tests.ui.support")
 
 ROOT = Path(__file__).resolve().parents[1]
 

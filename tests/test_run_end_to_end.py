@@ -8,53 +8,16 @@ machine does not eat into the two loops.
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kiosk.cli import main
+from tests.support import dwell_copy, run_kiosk_process
 
-ROOT = Path(__file__).resolve().parents[1]
 RUN_SECONDS = 12
 STOP_SECONDS = 2
-
-
-def one_second_copy(source: Path, folder: Path) -> Path:
-    """The content with every dwell at 1 s, in `folder` (so pictures resolve from there)."""
-    document = json.loads(source.read_text(encoding="utf-8"))
-    document.pop("$schema", None)
-    document["settings"]["dwell_seconds"] = 1
-    for panel in document["panels"]:
-        panel["dwell_seconds"] = 1
-    path = folder / "content.json"
-    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    return path
-
-
-def run_kiosk(content: Path, data_dir: Path) -> tuple[int, str]:
-    """Run the kiosk for RUN_SECONDS, send SIGTERM; its exit code and the rest of its stderr."""
-    command = [sys.executable, "main.py", "run", "--windowed",
-               "--content", str(content), "--data-dir", str(data_dir)]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
-    try:
-        assert proc.stderr is not None
-        while "kiosk starting" not in proc.stderr.readline():
-            assert proc.poll() is None, "the kiosk ended before it started"
-        with pytest.raises(subprocess.TimeoutExpired):
-            proc.wait(timeout=RUN_SECONDS)
-        proc.send_signal(signal.SIGTERM)
-        _, rest = proc.communicate(timeout=STOP_SECONDS)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    return proc.returncode, rest
 
 
 def report(capsys: pytest.CaptureFixture[str], data_dir: Path) -> dict[str, Any]:
@@ -66,9 +29,10 @@ def report(capsys: pytest.CaptureFixture[str], data_dir: Path) -> dict[str, Any]
 def test_twelve_seconds_at_one_second_a_panel_shows_every_panel_twice(
     tmp_path: Path, shipped_content_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    content = one_second_copy(shipped_content_path, tmp_path)
+    content = dwell_copy(shipped_content_path, tmp_path, 1)
     data_dir = tmp_path / "data"
-    code, stderr = run_kiosk(content, data_dir)
+    code, stderr = run_kiosk_process(content, data_dir, run_seconds=RUN_SECONDS,
+                                     stop_seconds=STOP_SECONDS)
     assert code == 0, stderr
     assert "Traceback" not in stderr
     panel_ids = [p["id"] for p in json.loads(content.read_text(encoding="utf-8"))["panels"]]

@@ -3,14 +3,9 @@ from pathlib import Path
 
 from kiosk.core.records import FLUSH_SECONDS, HEARTBEAT_SECONDS, Records
 from kiosk.core.report import summarize
+from tests.support import FakeClock
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
+START = 100.0  # the fake clock's time when a test begins
 
 
 def status(data_dir: Path) -> dict:
@@ -18,7 +13,7 @@ def status(data_dir: Path) -> dict:
 
 
 def test_a_new_panel_reaches_status_and_events_within_a_second(tmp_path: Path) -> None:
-    clock = Clock()
+    clock = FakeClock(START)
     records = Records(tmp_path, clock, wall=lambda: 1_700_000_000.0 + clock.now)
     records.tick(clock.now)
     records.panel_shown("welcome", "fr")
@@ -32,7 +27,7 @@ def test_a_new_panel_reaches_status_and_events_within_a_second(tmp_path: Path) -
 
 
 def test_heartbeat_is_due_every_ten_seconds_when_nothing_happens(tmp_path: Path) -> None:
-    clock = Clock()
+    clock = FakeClock(START)
     records = Records(tmp_path, clock, wall=lambda: 1_700_000_000.0 + clock.now)
     first = records.tick(clock.now)
     assert first == clock.now + HEARTBEAT_SECONDS
@@ -45,6 +40,6 @@ def test_heartbeat_is_due_every_ten_seconds_when_nothing_happens(tmp_path: Path)
 def test_notify_watchdog_on_heartbeat(tmp_path: Path, monkeypatch) -> None:
     sent: list[str] = []
     monkeypatch.setattr("kiosk.core.records.notify", sent.append)
-    clock = Clock()
+    clock = FakeClock(START)
     Records(tmp_path, clock).tick(clock.now)
     assert sent == ["WATCHDOG=1"]

@@ -6,8 +6,6 @@ import hashlib
 import json
 import os
 import signal
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -18,10 +16,11 @@ from PySide6.QtGui import QColor, QImage
 
 from kiosk.core.model import Content
 from kiosk.core.paths import LOG_FILE, STATUS_FILE
-from kiosk.ui.app import KioskApp, RunOptions
+from kiosk.ui.app import KioskApp
 from kiosk.ui.render import render_panel_image
+from tests.support import FakeClock, run_kiosk_process, write_content
+from tests.ui.support import KIOSK_START, KioskApps
 
-ROOT = Path(__file__).resolve().parents[2]
 MARKUP = "<b>Hi</b> <img src=x>"
 STATUS_FIELDS = {
     "pid", "started_at", "heartbeat_at", "content_path", "content_sha256",
@@ -29,44 +28,17 @@ STATUS_FIELDS = {
 }
 
 
-class FakeClock:
-    """Monotonic time that moves only when a test says so."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def document(*titles: str) -> dict[str, Any]:
     panels = [{"id": f"p{i}", "kind": "title", "title": text} for i, text in enumerate(titles)]
     return {"languages": ["en", "fr"], "default_language": "en", "panels": panels}
 
 
-def write_content(folder: Path, doc: dict[str, Any]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "content.json"
-    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    return path
-
-
 @pytest.fixture
 def make_app(qtbot, tmp_path: Path) -> Iterator[Callable[..., KioskApp]]:
     """Build KioskApps on a fake clock in windowed mode; shut them all down afterwards."""
-    made: list[KioskApp] = []
-
-    def build(content_path: Path, clock: FakeClock | None = None, **options: Any) -> KioskApp:
-        data_dir = tmp_path / f"data{len(made)}"
-        data_dir.mkdir()
-        run = RunOptions(content_path=content_path, data_dir=data_dir, windowed=True, **options)
-        app = KioskApp(run, data_dir, clock or FakeClock())
-        made.append(app)
-        return app
-
-    yield build
-    for app in reversed(made):  # signal bridges nest: the last installed is restored first
-        app.shutdown()
+    apps = KioskApps(tmp_path)
+    yield apps.build
+    apps.shutdown_all()
 
 
 def read_status(app: KioskApp) -> dict[str, Any]:
@@ -113,7 +85,7 @@ def test_shutdown_ends_the_showing_in_the_status(make_app, tmp_path) -> None:
 # what the visitor sees ------------------------------------------------------------------
 def test_windowed_kiosk_shows_the_first_panel(make_app, tmp_path, qtbot) -> None:
     path = write_content(tmp_path / "c", document("Hello there", "Second"))
-    clock = FakeClock()
+    clock = FakeClock(KIOSK_START)
     app = make_app(path, clock, size=(640, 360))
     app.start()
     qtbot.waitUntil(lambda: app.ticker.tick_count >= 1)
@@ -136,7 +108,7 @@ def ink(image: QImage, colour: QColor) -> int:
 
 
 def test_markup_in_content_is_shown_as_plain_characters(make_app, tmp_path, qtbot) -> None:
-    clock = FakeClock()
+    clock = FakeClock(KIOSK_START)
     markup = make_app(write_content(tmp_path / "a", document(MARKUP)), clock, size=(640, 360))
     plain = make_app(write_content(tmp_path / "b", document("Hi")), clock, size=(640, 360))
     view = markup.show.stage.view(0, "en")
@@ -156,21 +128,9 @@ def test_markup_in_content_is_shown_as_plain_characters(make_app, tmp_path, qtbo
 def test_stop_signals_end_the_kiosk_cleanly(tmp_path, stop) -> None:
     content = write_content(tmp_path / "c", document("Hello"))
     data = tmp_path / "data"
-    command = [sys.executable, "main.py", "run", "--windowed", "--size", "640x360",
-               "--content", str(content), "--data-dir", str(data)]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
-    try:
-        assert proc.stderr is not None
-        while "kiosk starting" not in proc.stderr.readline():
-            assert proc.poll() is None, "the kiosk ended before it started"
-        with pytest.raises(subprocess.TimeoutExpired):
-            proc.wait(timeout=3)  # it runs until told to stop
-        proc.send_signal(stop)
-        _, rest = proc.communicate(timeout=2)
-    finally:
-        proc.kill() if proc.poll() is None else None
-    assert proc.returncode == 0, rest
+    code, rest = run_kiosk_process(content, data, run_seconds=3, stop=stop, stop_seconds=2,
+                                   extra_args=("--size", "640x360"))
+    assert code == 0, rest
     log = (data / LOG_FILE).read_text(encoding="utf-8")
     assert f"received {stop.name}" in log
     assert "kiosk stopped with exit code 0" in log

@@ -10,7 +10,8 @@ from kiosk.core.easing import staggered
 from kiosk.core.model import Chart
 from kiosk.core.model import Theme as ThemeSettings
 from kiosk.core.numbers import format_figure
-from kiosk.ui.chart import BarChart, Timing, nice_ticks
+from kiosk.ui.chart import BarChart, Timing
+from kiosk.ui.chart_items import nice_ticks
 from kiosk.ui.theme import Theme
 
 DIRECT = [21100, 3200, 21500, 12500]

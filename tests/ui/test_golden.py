@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kiosk.ui.render import render_panel_image
-from tests.ui.test_panels import sample_content
+from tests.support import sample_content
 
 IMAGES = Path(__file__).resolve().parents[1] / "images"
 SIZE = (480, 270)

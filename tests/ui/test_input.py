@@ -1,71 +1,22 @@
-"""A visitor's hand and a presenter's keys on the running kiosk, with a fake clock.
-
-The helpers here (`FakeClock`, `running_kiosk`, `drag`, `flush_summary`) are shared
-by test_pinpad.py and test_lockdown.py.
-"""
+"""A visitor's hand and a presenter's keys on the running kiosk, with a fake clock."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
-from kiosk.core.paths import EVENTS_DB
-from kiosk.core.report import summarize
-from kiosk.ui.app import KioskApp, RunOptions
+from kiosk.ui.app import KioskApp
 from kiosk.ui.chrome import chrome_layout
 from kiosk.ui.show import CONTROLS_FADE_SECONDS, CONTROLS_VISIBLE_SECONDS
+from tests.ui.support import click, flush_summary, running_kiosk, tick, wait
 
-ROOT = Path(__file__).resolve().parents[2]
 STEP = 0.02  # seconds between the samples of a drag
-
-
-class FakeClock:
-    """A monotonic clock that only moves when told to."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> float:
-        self.now += seconds
-        return self.now
-
-
-@contextmanager
-def running_kiosk(qtbot: Any, tmp_path: Path, *, windowed: bool = False) -> Iterator[KioskApp]:
-    """A started kiosk on a copy of the shipped content, driven by a FakeClock."""
-    content = tmp_path / "content.json"
-    shutil.copy(ROOT / "content.json", content)
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    options = RunOptions(content, data_dir, windowed=windowed, size=(1280, 720))
-    kiosk = KioskApp(options, data_dir, clock=FakeClock())
-    try:
-        kiosk.start()
-        qtbot.waitExposed(kiosk.window)
-        yield kiosk
-    finally:
-        kiosk.shutdown()
-
-
-def wait(kiosk: KioskApp, seconds: float) -> float:
-    """Advance the kiosk's fake clock (nothing runs); return the new time."""
-    return cast(FakeClock, kiosk.clock).advance(seconds)
-
-
-def tick(kiosk: KioskApp, seconds: float) -> None:
-    """Advance the fake clock and run the app's tick, as the ticker would."""
-    kiosk.tick(wait(kiosk, seconds))
 
 
 def drag(kiosk: KioskApp, start: QPoint, end: QPoint, *, steps: int = 6) -> None:
@@ -77,21 +28,6 @@ def drag(kiosk: KioskApp, start: QPoint, end: QPoint, *, steps: int = 6) -> None
         point = start + (end - start) * (step / steps)
         QTest.mouseMove(window, point)
     QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
-
-
-def click(
-    kiosk: KioskApp, point: QPoint, button: Qt.MouseButton = Qt.MouseButton.LeftButton
-) -> None:
-    """A quick click (a tap) at `point`."""
-    QTest.mousePress(kiosk.window, button, Qt.KeyboardModifier.NoModifier, point)
-    wait(kiosk, 0.05)
-    QTest.mouseRelease(kiosk.window, button, Qt.KeyboardModifier.NoModifier, point)
-
-
-def flush_summary(kiosk: KioskApp) -> dict[str, Any]:
-    """Commit the event log and read it back as `kiosk report` does."""
-    kiosk.records.events.flush(kiosk.clock())
-    return summarize(kiosk.data_dir / EVENTS_DB)
 
 
 def control(kiosk: KioskApp, name: str) -> QPoint:

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.app import KioskApp
-from tests.ui.test_input import running_kiosk
+from tests.ui.support import running_kiosk
 
 Mod = Qt.KeyboardModifier
 

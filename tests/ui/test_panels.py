@@ -6,7 +6,6 @@ import itertools
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QRectF, Qt
@@ -22,6 +21,8 @@ from kiosk.ui.panels.title import TitleView
 from kiosk.ui.render import view_context
 from kiosk.ui.scale import BODY_MIN, CHROME_HEIGHT, SPACE_L, Scale
 from kiosk.ui.text import make_font
+from tests.support import sample_content, sample_document, sample_items
+from tests.ui.support import make_view
 
 SIZES = [(1280, 720), (1920, 1080), (1080, 1920), (3840, 2160)]
 LANDSCAPE = [(1280, 720), (1920, 1080), (3840, 2160)]
@@ -32,49 +33,6 @@ LONG = (
     "read from two metres away and only glance for a few seconds; the layout must shrink "
     "it, and its siblings alike, without clipping a word or overlapping anything at all."
 )
-
-
-def _items(count: int, text: str = "A short line about this item") -> list[dict[str, Any]]:
-    icons = ["coins", "people", "contract", "map-pin", "megaphone", "globe", "star", "pen"]
-    return [
-        {"icon": icons[i], "title": {"en": f"Item {i + 1}", "fr": f"Élément {i + 1}"}, "text": text}
-        for i in range(count)
-    ]
-
-
-def sample_document() -> dict[str, Any]:
-    """A content document with one panel of each kind this module covers."""
-    return {
-        "languages": ["en", "fr"],
-        "default_language": "en",
-        "panels": [
-            {
-                "id": "welcome",
-                "kind": "title",
-                "title": {"en": "Independent producers make it happen", "fr": "Les producteurs"},
-                "subtitle": {"en": "Stories on every screen", "fr": "Des histoires à l'écran"},
-            },
-            {"id": "what", "kind": "cards", "title": "What producers do", "cards": _items(6)},
-            {
-                "id": "how",
-                "kind": "steps",
-                "title": "Fostering talent",
-                "intro": "Screenwriters, directors, actors and crew: Canadian talent first",
-                "steps": _items(3),
-            },
-        ],
-    }
-
-
-def sample_content(**changes: Any) -> Content:
-    """The sample content, with top-level keys replaced by `changes`."""
-    return Content.model_validate({**sample_document(), **changes})
-
-
-def make_view(content: Content, index: int, tmp_path: Path | None = None) -> LaidOutView:
-    view = build_view(content.panels[index], view_context(content, tmp_path or Path("."), "en"))
-    assert isinstance(view, LaidOutView)
-    return view
 
 
 def paint(view: LaidOutView, size: tuple[int, int], t: float) -> QImage:
@@ -139,8 +97,8 @@ def test_title_with_picture_keeps_text_clear_of_it(qapp, tmp_path, size) -> None
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
 def test_eight_cards_and_six_steps_stay_clean(qapp, size) -> None:
     document = sample_document()
-    document["panels"][1]["cards"] = _items(8)
-    document["panels"][2]["steps"] = _items(6)
+    document["panels"][1]["cards"] = sample_items(8)
+    document["panels"][2]["steps"] = sample_items(6)
     content = Content.model_validate(document)
     for index in (1, 2):
         assert_clean_layout(make_view(content, index), size)

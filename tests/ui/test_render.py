@@ -19,7 +19,8 @@ from kiosk.ui.render import (
     render_to_folder,
     view_context,
 )
-from tests.ui.test_panels import make_view, sample_content, sample_document
+from tests.support import sample_content, sample_document
+from tests.ui.support import make_view
 
 ROOT = Path(__file__).resolve().parents[2]
 STATS_PANEL = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QRectF, QSize
@@ -15,20 +14,9 @@ from kiosk.ui.render import render_panel_image
 from kiosk.ui.show import Show
 from kiosk.ui.stage import Stage
 from kiosk.ui.ticker import FRAME_SECONDS
+from tests.support import FakeClock, titles_content
 
 SIZE = (480, 270)
-DWELLS = (2, 5, 3)  # panel 0 at 0 s, panel 1 at 2 s, panel 2 at 7 s, panel 0 again at 10 s
-NAMES = ("alpha", "beta", "gamma")
-
-
-class FakeClock:
-    """Time that moves only when a test says so."""
-
-    def __init__(self, now: float = 0.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class Listener:
@@ -47,20 +35,6 @@ class Listener:
 
     def ids(self) -> list[str]:
         return [panel_id for _, panel_id, _ in self.shown]
-
-
-def title(name: str) -> dict[str, Any]:
-    return {"id": name, "kind": "title", "title": {"en": name.title(), "fr": f"{name} FR"}}
-
-
-def make_content(names: tuple[str, ...] = NAMES, **settings: Any) -> Content:
-    dwells = DWELLS[: len(names)]
-    panels = [{**title(n), "dwell_seconds": d} for n, d in zip(names, dwells, strict=True)]
-    defaults = {"transition": "none", "transition_ms": 500, "idle_timeout_seconds": 30}
-    return Content.model_validate(
-        {"languages": ["en", "fr"], "default_language": "en",
-         "settings": {**defaults, **settings}, "panels": panels}
-    )
 
 
 def make_show(content: Content, clock: FakeClock) -> tuple[Show, Listener]:
@@ -114,7 +88,7 @@ def different_pixels(a: QImage, b: QImage, tolerance: int = 12) -> int:
 @pytest.mark.parametrize("transition", ["none", "fade", "slide"])
 def test_panels_rotate_in_order_with_their_own_dwell_and_loop(qapp, transition) -> None:
     clock = FakeClock()
-    show, listener = make_show(make_content(transition=transition), clock)
+    show, listener = make_show(titles_content(transition=transition), clock)
     run_until(show, clock, 21.0)
     assert listener.shown == [
         (0.0, "alpha", "en"), (2.0, "beta", "en"), (7.0, "gamma", "en"),
@@ -126,14 +100,14 @@ def test_panels_rotate_in_order_with_their_own_dwell_and_loop(qapp, transition) 
 
 def test_a_still_screen_sleeps_until_the_next_panel(qapp) -> None:
     clock = FakeClock()
-    show, _ = make_show(make_content(), clock)
+    show, _ = make_show(titles_content(), clock)
     assert show.tick(0.0) == pytest.approx(FRAME_SECONDS)  # the headline is still entering
     assert show.tick(1.5) == 2.0  # settled: nothing until the next panel
 
 
 def test_a_transition_ticks_every_frame_until_it_ends(qapp) -> None:
     clock = FakeClock()
-    show, _ = make_show(make_content(transition="fade"), clock)
+    show, _ = make_show(titles_content(transition="fade"), clock)
     run_until(show, clock, 2.0)
     assert show.transition is not None
     assert show.tick(2.1) == pytest.approx(2.1 + FRAME_SECONDS)
@@ -145,7 +119,7 @@ def test_a_transition_ticks_every_frame_until_it_ends(qapp) -> None:
 @pytest.mark.parametrize("kind", ["fade", "slide"])
 def test_mid_transition_frames_blend_both_panels(qapp, kind) -> None:
     clock = FakeClock()
-    show, _ = make_show(make_content(transition=kind), clock)
+    show, _ = make_show(titles_content(transition=kind), clock)
     run_until(show, clock, 2.0)
     start, middle, end = frame(show, 2.0), frame(show, 2.25), frame(show, 2.5)
     assert different_pixels(start, end) > 50
@@ -155,7 +129,7 @@ def test_mid_transition_frames_blend_both_panels(qapp, kind) -> None:
 
 def test_fade_starts_from_the_outgoing_panel_and_ends_on_the_incoming_one(qapp) -> None:
     clock = FakeClock()
-    content = make_content(transition="fade")
+    content = titles_content(transition="fade")
     show, _ = make_show(content, clock)
     run_until(show, clock, 2.0)
     incoming = rendered(content, 1, 0.0)
@@ -165,7 +139,7 @@ def test_fade_starts_from_the_outgoing_panel_and_ends_on_the_incoming_one(qapp) 
 
 def test_slide_forward_brings_the_next_panel_from_the_right(qapp) -> None:
     clock = FakeClock()
-    content = make_content(transition="slide")
+    content = titles_content(transition="slide")
     show, _ = make_show(content, clock)
     run_until(show, clock, 2.0)
     middle, incoming = frame(show, 2.25), rendered(content, 1, 0.0)
@@ -177,7 +151,7 @@ def test_slide_forward_brings_the_next_panel_from_the_right(qapp) -> None:
 
 def test_none_switches_at_once(qapp) -> None:
     clock = FakeClock()
-    content = make_content(transition="none")
+    content = titles_content(transition="none")
     show, _ = make_show(content, clock)
     run_until(show, clock, 2.0)
     assert show.transition is None
@@ -186,7 +160,7 @@ def test_none_switches_at_once(qapp) -> None:
 
 def test_reduced_motion_means_no_transition_and_settled_panels(qapp) -> None:
     clock = FakeClock()
-    content = make_content(transition="fade", reduced_motion=True)
+    content = titles_content(transition="fade", reduced_motion=True)
     show, _ = make_show(content, clock)
     assert show.tick(0.0) == 2.0  # nothing moves, so no frame ticks
     run_until(show, clock, 2.0)
@@ -209,7 +183,7 @@ def test_a_panel_that_fails_to_paint_is_skipped_and_logged(
     qapp, monkeypatch, caplog, transition
 ) -> None:
     clock = FakeClock()
-    show, listener = make_show(make_content(transition=transition), clock)
+    show, listener = make_show(titles_content(transition=transition), clock)
     break_paint(show, 1, monkeypatch)
     with caplog.at_level(logging.ERROR, logger="kiosk.ui.stage"):
         run_until(show, clock, 25.0)
@@ -224,7 +198,7 @@ def test_a_panel_that_fails_to_paint_is_skipped_and_logged(
 
 def test_the_visitor_never_sees_the_broken_panel(qapp, monkeypatch) -> None:
     clock = FakeClock()
-    content = make_content()
+    content = titles_content()
     show, _ = make_show(content, clock)
     break_paint(show, 1, monkeypatch)
     run_until(show, clock, 2.5)
@@ -235,10 +209,10 @@ def test_the_visitor_never_sees_the_broken_panel(qapp, monkeypatch) -> None:
 # staged content -----------------------------------------------------------------------
 def test_new_content_waits_for_the_next_panel_boundary(qapp) -> None:
     clock = FakeClock()
-    show, listener = make_show(make_content(), clock)
+    show, listener = make_show(titles_content(), clock)
     run_until(show, clock, 1.0)
     before = frame(show, 1.0)
-    newer = make_content(("delta", "echo"))
+    newer = titles_content(("delta", "echo"))
     show.stage_content(Stage(newer, Path(".")), 1.0)
     run_until(show, clock, 1.9)
     assert show.current_panel_id == "alpha"
@@ -251,9 +225,9 @@ def test_new_content_waits_for_the_next_panel_boundary(qapp) -> None:
 
 def test_new_content_replaces_the_fallback_at_once(qapp) -> None:
     clock = FakeClock()
-    show, listener = make_show(make_content(("fallback",)), clock)
+    show, listener = make_show(titles_content(("fallback",)), clock)
     show.stage.is_fallback = True
-    show.stage_content(Stage(make_content(), Path(".")), 0.5)
+    show.stage_content(Stage(titles_content(), Path(".")), 0.5)
     assert listener.ids() == ["fallback", "alpha"]
     assert show.stage.count == 3
 
@@ -261,7 +235,7 @@ def test_new_content_replaces_the_fallback_at_once(qapp) -> None:
 # language and chrome --------------------------------------------------------------------
 def test_language_toggle_switches_texts_and_is_recorded(qapp) -> None:
     clock = FakeClock()
-    show, listener = make_show(make_content(), clock)
+    show, listener = make_show(titles_content(), clock)
     run_until(show, clock, 1.0)
     english = frame(show, 1.0)
     show.toggle_language(1.0)
@@ -278,7 +252,7 @@ def test_language_toggle_switches_texts_and_is_recorded(qapp) -> None:
 
 def test_chrome_at_rest(qapp) -> None:
     clock = FakeClock()
-    show, _ = make_show(make_content(), clock)
+    show, _ = make_show(titles_content(), clock)
     run_until(show, clock, 7.5)
     chrome = show.chrome_state(7.5)
     assert (chrome.count, chrome.current, chrome.language, chrome.next_language) == (
@@ -290,7 +264,7 @@ def test_chrome_at_rest(qapp) -> None:
 
 def test_a_touch_shows_the_controls_then_they_fade(qapp) -> None:
     clock = FakeClock()
-    show, _ = make_show(make_content(), clock)
+    show, _ = make_show(titles_content(), clock)
     show.touch(1.0)
     assert show.chrome_state(1.0).controls_opacity == 1.0
     assert show.chrome_state(6.2).controls_opacity == pytest.approx(0.5)
@@ -299,7 +273,7 @@ def test_a_touch_shows_the_controls_then_they_fade(qapp) -> None:
 
 def test_a_touch_holds_the_rotation_until_the_idle_reset(qapp) -> None:
     clock = FakeClock()
-    show, listener = make_show(make_content(), clock)
+    show, listener = make_show(titles_content(), clock)
     run_until(show, clock, 2.5)
     show.toggle_language(2.5)
     run_until(show, clock, 28.0)
@@ -313,7 +287,7 @@ def test_a_touch_holds_the_rotation_until_the_idle_reset(qapp) -> None:
 
 def test_pause_is_shown_and_stops_the_rotation(qapp) -> None:
     clock = FakeClock()
-    show, listener = make_show(make_content(), clock)
+    show, listener = make_show(titles_content(), clock)
     show.toggle_pause(0.5)
     assert show.chrome_state(0.5).paused
     show.rotation.release(0.5)  # as if the visitor's hold were over: only the pause remains

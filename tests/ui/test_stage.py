@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage, QPainter
 from kiosk.ui import stage as stage_module
 from kiosk.ui.render import render_panel_image
 from kiosk.ui.stage import Stage
-from tests.ui.test_show import make_content
+from tests.support import titles_content
 
 SIZE = (320, 180)
 
@@ -34,7 +34,7 @@ def background(stage: Stage) -> QImage:
 
 
 def test_views_are_built_once_per_panel_and_language(qapp) -> None:
-    stage = Stage(make_content(), Path("."))
+    stage = Stage(titles_content(), Path("."))
     assert stage.count == 3 and stage.good_indices() == [0, 1, 2]
     assert stage.view(0, "en") is stage.view(0, "en")
     assert stage.view(0, "en") is not stage.view(0, "fr")
@@ -50,7 +50,7 @@ def test_a_panel_that_cannot_be_built_is_fenced_off_and_logged(qapp, monkeypatch
         return real(panel, ctx)
 
     monkeypatch.setattr(stage_module, "build_view", build)
-    stage = Stage(make_content(), Path("."))
+    stage = Stage(titles_content(), Path("."))
     with caplog.at_level(logging.ERROR, logger="kiosk.ui.stage"):
         ok, image = paint(stage, 1, 5.0)
     assert not ok
@@ -61,7 +61,7 @@ def test_a_panel_that_cannot_be_built_is_fenced_off_and_logged(qapp, monkeypatch
 
 
 def test_a_panel_that_fails_to_paint_shows_the_background(qapp, monkeypatch, caplog) -> None:
-    stage = Stage(make_content(), Path("."))
+    stage = Stage(titles_content(), Path("."))
     monkeypatch.setattr(stage.view(2, "en"), "paint", lambda *a: 1 / 0)
     with caplog.at_level(logging.ERROR, logger="kiosk.ui.stage"):
         ok, image = paint(stage, 2, 0.1)
@@ -71,7 +71,7 @@ def test_a_panel_that_fails_to_paint_shows_the_background(qapp, monkeypatch, cap
 
 
 def test_a_settled_panel_paints_what_render_paints(qapp) -> None:
-    content = make_content()
+    content = titles_content()
     stage = Stage(content, Path("."))
     ok, image = paint(stage, 0, 100.0)
     assert ok
@@ -80,12 +80,12 @@ def test_a_settled_panel_paints_what_render_paints(qapp) -> None:
 
 
 def test_moving_panels_differ_from_settled_ones(qapp) -> None:
-    stage = Stage(make_content(), Path("."))
+    stage = Stage(titles_content(), Path("."))
     assert paint(stage, 0, 0.05)[1] != paint(stage, 0, 100.0)[1]
 
 
 def test_snapshots_reuse_the_settled_picture(qapp) -> None:
-    stage = Stage(make_content(), Path("."))
+    stage = Stage(titles_content(), Path("."))
     first = stage.snapshot(0, "en", QSize(*SIZE), 50.0)
     again = stage.snapshot(0, "en", QSize(*SIZE), 60.0)
     assert first.cacheKey() == again.cacheKey()
@@ -95,13 +95,13 @@ def test_snapshots_reuse_the_settled_picture(qapp) -> None:
 
 
 def test_reduced_motion_settles_at_once(qapp) -> None:
-    stage = Stage(make_content(reduced_motion=True), Path("."))
+    stage = Stage(titles_content(reduced_motion=True), Path("."))
     assert stage.settle_seconds(0, "en") == 0.0
     assert paint(stage, 0, 0.0)[1] == paint(stage, 0, 100.0)[1]
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_language_paints(qapp, language) -> None:
-    stage = Stage(make_content(), Path("."))
+    stage = Stage(titles_content(), Path("."))
     ok, image = paint(stage, 0, 100.0, language)
     assert ok and image != background(stage)

@@ -13,8 +13,9 @@ from PySide6.QtGui import QImage, QPainter
 from kiosk.core.model import Content
 from kiosk.core.numbers import format_figure, locale_for
 from kiosk.ui.panels.base import ViewContext
+from kiosk.ui.panels.figures import split_figure
 from kiosk.ui.panels.registry import build_view
-from kiosk.ui.panels.stats import StatsView, split_figure
+from kiosk.ui.panels.stats import StatsView
 from kiosk.ui.scale import CHROME_HEIGHT, LABEL, Scale
 from kiosk.ui.theme import Theme
 

@@ -7,16 +7,9 @@ import math
 from PySide6.QtCore import QTimer
 
 from kiosk.ui.ticker import MAX_SLEEP_SECONDS, Ticker
+from tests.support import FakeClock
 
-
-class FakeClock:
-    """A clock that only moves when told to."""
-
-    def __init__(self, now: float = 100.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
+START = 100.0  # the fake clock's time when a test begins
 
 
 class Script:
@@ -51,7 +44,7 @@ def test_kick_ticks_once_with_the_clock_time(qtbot) -> None:
 
 
 def test_keeps_ticking_while_deadlines_come_then_stops_on_none(qtbot) -> None:
-    clock = FakeClock()
+    clock = FakeClock(START)
     script = Script(clock, [0.005, 0.005, 0.0, None])
     ticker = Ticker(script, clock)
     ticker.kick()
@@ -63,7 +56,7 @@ def test_keeps_ticking_while_deadlines_come_then_stops_on_none(qtbot) -> None:
 
 
 def test_schedules_the_timer_for_the_returned_deadline(qapp) -> None:
-    clock = FakeClock()
+    clock = FakeClock(START)
     ticker = Ticker(lambda now: now + 0.25, clock)
     ticker.tick()
     assert ticker.active
@@ -71,28 +64,28 @@ def test_schedules_the_timer_for_the_returned_deadline(qapp) -> None:
 
 
 def test_a_deadline_in_the_past_ticks_at_once(qapp) -> None:
-    clock = FakeClock()
+    clock = FakeClock(START)
     ticker = Ticker(lambda now: now - 5.0, clock)
     ticker.tick()
     assert ticker.active and timer_of(ticker).interval() == 0
 
 
 def test_a_far_deadline_sleeps_at_most_an_hour(qapp) -> None:
-    ticker = Ticker(lambda now: now + 1e9, FakeClock())
+    ticker = Ticker(lambda now: now + 1e9, FakeClock(START))
     ticker.tick()
     assert timer_of(ticker).interval() == int(MAX_SLEEP_SECONDS * 1000)
 
 
 def test_nan_and_none_stop_the_timer(qapp) -> None:
     for answer in (math.nan, None):
-        ticker = Ticker(lambda _now, answer=answer: answer, FakeClock())
+        ticker = Ticker(lambda _now, answer=answer: answer, FakeClock(START))
         ticker.kick()
         ticker.tick()
         assert not ticker.active
 
 
 def test_stop_cancels_a_scheduled_tick(qtbot) -> None:
-    clock = FakeClock()
+    clock = FakeClock(START)
     ticker = Ticker(lambda now: now + 0.01, clock)
     ticker.tick()
     ticker.stop()

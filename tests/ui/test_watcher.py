@@ -14,7 +14,9 @@ import pytest
 from kiosk.core.content import LoadResult
 from kiosk.ui.ticker import monotonic_clock
 from kiosk.ui.watcher import ContentWatcher, ReloadPlan, file_stamp
+from tests.support import FakeClock
 
+START = 100.0  # the fake clock's time when a test begins
 SIGNAL_MS = 10_000  # generous: returns as soon as the signal comes
 
 
@@ -35,14 +37,6 @@ def replace_atomically(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     os.rename(tmp, path)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -115,7 +109,7 @@ def test_plan_polls_every_period():
 
 # polling, on a fake clock ------------------------------------------------------------
 def test_poll_finds_a_change_that_no_event_announced(content, make_watcher):
-    clock = FakeClock()
+    clock = FakeClock(START)
     watcher = make_watcher(content, clock)
     seen: list[LoadResult] = []
     watcher.changed.connect(seen.append)
@@ -130,7 +124,7 @@ def test_poll_finds_a_change_that_no_event_announced(content, make_watcher):
 
 
 def test_broken_document_is_reported_only_once_it_settles(content, make_watcher):
-    clock = FakeClock()
+    clock = FakeClock(START)
     watcher = make_watcher(content, clock)
     seen: list[LoadResult] = []
     watcher.changed.connect(seen.append)

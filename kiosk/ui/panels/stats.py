@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QImage, QPainter
 
 from kiosk.core.easing import stagger_end
 from kiosk.core.model import StatsPanel
@@ -30,73 +30,18 @@ from kiosk.ui.panels.common import (
     paint_accent_bar,
     shifted,
     text_style,
-    uniform_blocks,
 )
-from kiosk.ui.scale import SPACE_L, SPACE_M, SPACE_S, Scale
+from kiosk.ui.panels.figures import FigureType, layout_figure_grid
+from kiosk.ui.scale import SPACE_L, SPACE_M, Scale
 
 if TYPE_CHECKING:
     from kiosk.ui.chart import BarChart
 
-FIGURE = 150  # design px: the largest the figures get
-FIGURE_FAMILY = "Inter Display"
-UNIT_SHARE = 0.5  # a figure's unit word ("billion") at half the size of its digits
-UNIT_GAP = 0.04  # extra space before the unit word, as a share of the digit size
-FIGURE_DEPTH = 0.22  # room under the baseline for "$" and ",", as a share of the size
-LABEL, LABEL_MIN = 36, 34
 SOURCE, SOURCE_MIN = 30, 26
 SOURCE_SHARE = 0.14  # of the content height, at most, for the source line
 FIGURES_SHARE = 0.6  # of the width, in landscape
 COUNT_SECONDS, COUNT_STAGGER, COUNT_DELAY = 1.5, 0.12, 0.15
 CHART_STAGGER, CHART_DELAY = 0.1, 0.3
-
-
-def split_figure(text: str) -> tuple[str, str]:
-    """Split a formatted figure into its digits and its unit words.
-
-    "$7.1 billion" -> ("$7.1", " billion"); "7,1 milliards $" -> ("7,1", " milliards $");
-    a figure without words ("148,200", "12 %") stays whole.
-    """
-    last = max((i for i, c in enumerate(text) if c.isdigit()), default=len(text) - 1)
-    head, tail = text[: last + 1], text[last + 1 :]
-    return (head, tail) if any(c.isalpha() for c in tail) else (text, "")
-
-
-@dataclass(frozen=True)
-class FigureType:
-    """The two fonts of the figures: digits and unit words."""
-
-    digits: QFont
-    unit: QFont
-
-    @classmethod
-    def at(cls, pixel_size: float) -> FigureType:
-        """The figure fonts for digits `pixel_size` pixels high."""
-        digits = QFont(FIGURE_FAMILY)
-        digits.setPixelSize(max(1, round(pixel_size)))
-        digits.setWeight(QFont.Weight.Bold)
-        digits.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-        unit = QFont(digits)
-        unit.setPixelSize(max(1, round(pixel_size * UNIT_SHARE)))
-        unit.setWeight(QFont.Weight.DemiBold)
-        return cls(digits, unit)
-
-    def width(self, text: str) -> float:
-        """Width of `text` drawn as digits plus unit."""
-        head, tail = split_figure(text)
-        gap = self.digits.pixelSize() * UNIT_GAP if tail else 0.0
-        return (QFontMetricsF(self.digits).horizontalAdvance(head) + gap
-                + QFontMetricsF(self.unit).horizontalAdvance(tail))
-
-    def draw(self, painter: QPainter, baseline: QPointF, text: str) -> None:
-        """Draw `text` with its left end on `baseline`."""
-        head, tail = split_figure(text)
-        painter.setFont(self.digits)
-        painter.drawText(baseline, head)
-        if tail:
-            x = baseline.x() + QFontMetricsF(self.digits).horizontalAdvance(head)
-            x += self.digits.pixelSize() * UNIT_GAP
-            painter.setFont(self.unit)
-            painter.drawText(QPointF(x, baseline.y()), tail)
 
 
 @dataclass
@@ -173,7 +118,9 @@ class StatsView(PanelView):
         source = self._layout_source(texts, scale, area)
         body = QRectF(area.left(), top, area.width(), source.top() - scale.px(SPACE_M) - top)
         figures, chart_rect = self._split(body, scale)
-        figure, baselines = self._layout_figures(texts, scale, figures)
+        settled = self.figure_texts(self.settle_seconds)
+        figure, baselines = layout_figure_grid(texts, scale, figures, self.labels,
+                                               settled, theme)
         if chart_rect is not None and scale.portrait:
             labels = [texts.texts[f"label:{i}"].rect for i in range(len(self.labels))]
             top = max(r.bottom() for r in labels) + scale.px(SPACE_L) * 1.5
@@ -204,45 +151,6 @@ class StatsView(PanelView):
         chart = QRectF(figures.right() + gap, body.top(), body.width() - width - gap,
                        body.height())
         return figures, chart
-
-    def _layout_figures(
-        self, texts: PanelLayout, scale: Scale, area: QRectF
-    ) -> tuple[FigureType, list[QPointF]]:
-        """A grid of figures with their labels; all figures share one size."""
-        count = len(self.labels)
-        columns = 1 if count == 1 else 2
-        rows = (count + columns - 1) // columns
-        gap_x, gap_y = scale.px(SPACE_L), scale.px(SPACE_L)
-        cell_w = (area.width() - (columns - 1) * gap_x) / columns
-        cell_h = (area.height() - (rows - 1) * gap_y) / rows
-        style = text_style(scale, LABEL, LABEL_MIN, QFont.Weight.Medium, max_lines=3)
-        box = QRectF(0, 0, cell_w, cell_h * 0.45)
-        labels = uniform_blocks(self.labels, box, self.ctx.theme.family, style,
-                                self.ctx.theme.text)
-        label_h = max(block.rect.height() for block in labels)
-        room = cell_h - label_h - scale.px(SPACE_S)
-        size = self._figure_size(cell_w, room, scale.px(FIGURE))
-        figure = FigureType.at(size)
-        block_h = QFontMetricsF(figure.digits).capHeight() + size * FIGURE_DEPTH
-        used = rows * (block_h + scale.px(SPACE_S) + label_h) + (rows - 1) * gap_y
-        top = area.top() + (0.0 if scale.portrait else max(0.0, area.height() - used) * 0.3)
-        baselines = []
-        for i, label in enumerate(labels):
-            left = area.left() + (i % columns) * (cell_w + gap_x)
-            cell_top = top + (i // columns) * (block_h + scale.px(SPACE_S) + label_h + gap_y)
-            baselines.append(QPointF(left, cell_top + block_h - size * FIGURE_DEPTH))
-            label_top = cell_top + block_h + scale.px(SPACE_S)
-            texts.texts[f"label:{i}"] = fit_block(
-                label.text, QRectF(left, label_top, cell_w, label_h), self.ctx.theme.family,
-                label.style, label.color)
-        return figure, baselines
-
-    def _figure_size(self, width: float, height: float, largest: float) -> float:
-        """The largest digit size at which every settled figure fits `width` x `height`."""
-        probe = FigureType.at(100.0)
-        widest = max(probe.width(text) for text in self.figure_texts(self.settle_seconds))
-        depth = QFontMetricsF(probe.digits).capHeight() / 100.0 + FIGURE_DEPTH
-        return max(1.0, min(largest, 98.0 * width / max(1.0, widest), height / depth))
 
     # -- painting -------------------------------------------------------------------------
 

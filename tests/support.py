@@ -1,0 +1,153 @@
+"""Helpers shared by test modules that need no Qt: a fake clock, content, a live kiosk.
+
+Kept free of Qt imports so that the core tests can use it (see tests/core/test_no_qt.py
+for why kiosk.core stays Qt-free).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.core.model import Content
+
+ROOT = Path(__file__).resolve().parents[1]
+DWELLS = (2, 5, 3)  # panel 0 at 0 s, panel 1 at 2 s, panel 2 at 7 s, panel 0 again at 10 s
+NAMES = ("alpha", "beta", "gamma")
+
+
+class FakeClock:
+    """Monotonic time that moves only when a test says so.
+
+    Call it for the time, as the kiosk calls `time.monotonic`; set `now` or call
+    `advance` to move it.
+    """
+
+    def __init__(self, now: float = 0.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> float:
+        """Move the time on by `seconds`; return the new time."""
+        self.now += seconds
+        return self.now
+
+
+# content ---------------------------------------------------------------------------
+def title_panel(name: str) -> dict[str, Any]:
+    """A title panel called `name`, in English and French."""
+    return {"id": name, "kind": "title", "title": {"en": name.title(), "fr": f"{name} FR"}}
+
+
+def titles_content(names: tuple[str, ...] = NAMES, **settings: Any) -> Content:
+    """Title panels `names` at DWELLS seconds each, no transition; `settings` override."""
+    dwells = DWELLS[: len(names)]
+    panels = [{**title_panel(n), "dwell_seconds": d} for n, d in zip(names, dwells, strict=True)]
+    defaults = {"transition": "none", "transition_ms": 500, "idle_timeout_seconds": 30}
+    return Content.model_validate(
+        {"languages": ["en", "fr"], "default_language": "en",
+         "settings": {**defaults, **settings}, "panels": panels}
+    )
+
+
+def sample_items(count: int, text: str = "A short line about this item") -> list[dict[str, Any]]:
+    """`count` cards or steps, each with its own icon and title and the same `text`."""
+    icons = ["coins", "people", "contract", "map-pin", "megaphone", "globe", "star", "pen"]
+    return [
+        {"icon": icons[i], "title": {"en": f"Item {i + 1}", "fr": f"Élément {i + 1}"}, "text": text}
+        for i in range(count)
+    ]
+
+
+def sample_document() -> dict[str, Any]:
+    """A content document with a title, a cards and a steps panel."""
+    return {
+        "languages": ["en", "fr"],
+        "default_language": "en",
+        "panels": [
+            {
+                "id": "welcome",
+                "kind": "title",
+                "title": {"en": "Independent producers make it happen", "fr": "Les producteurs"},
+                "subtitle": {"en": "Stories on every screen", "fr": "Des histoires à l'écran"},
+            },
+            {"id": "what", "kind": "cards", "title": "What producers do", "cards": sample_items(6)},
+            {
+                "id": "how",
+                "kind": "steps",
+                "title": "Fostering talent",
+                "intro": "Screenwriters, directors, actors and crew: Canadian talent first",
+                "steps": sample_items(3),
+            },
+        ],
+    }
+
+
+def sample_content(**changes: Any) -> Content:
+    """The sample content, with top-level keys replaced by `changes`."""
+    return Content.model_validate({**sample_document(), **changes})
+
+
+def dwell_copy(source: Path, folder: Path, dwell: float) -> Path:
+    """The content at `source` with every dwell at `dwell` s, written to `folder`.
+
+    The copy goes in `folder`/content.json, so put its pictures beside it if it has any.
+    """
+    document = json.loads(source.read_text(encoding="utf-8"))
+    document.pop("$schema", None)
+    document["settings"]["dwell_seconds"] = dwell
+    for panel in document["panels"]:
+        panel["dwell_seconds"] = dwell
+    return write_content(folder, document)
+
+
+def write_content(folder: Path, document: dict[str, Any]) -> Path:
+    """Write `document` as `folder`/content.json (making `folder`); return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "content.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def run_kiosk_process(
+    content: Path,
+    data_dir: Path,
+    *,
+    run_seconds: float,
+    stop: signal.Signals = signal.SIGTERM,
+    stop_seconds: float = 2.0,
+    extra_args: tuple[str, ...] = (),
+) -> tuple[int, str]:
+    """Run `main.py run --windowed` offscreen, then stop it with `stop`.
+
+    The kiosk must keep running for `run_seconds`, counted from its "kiosk starting"
+    log line so that interpreter start-up on a slow machine does not count, and must
+    end within `stop_seconds` of the signal. Returns its exit code and the rest of
+    its stderr; a kiosk still running at the end is killed.
+    """
+    command = [sys.executable, "main.py", "run", "--windowed", *extra_args,
+               "--content", str(content), "--data-dir", str(data_dir)]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        while "kiosk starting" not in proc.stderr.readline():
+            assert proc.poll() is None, "the kiosk ended before it started"
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=run_seconds)  # it runs until told to stop
+        proc.send_signal(stop)
+        _, rest = proc.communicate(timeout=stop_seconds)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return proc.returncode, rest
