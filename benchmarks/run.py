@@ -1,0 +1,393 @@
+"""Measure every figure of the performance budget (issue 7), beside Chromium's kiosk mode.
+
+One command, about 9 minutes (`--quick`: about 3). Both apps run on the same
+Xvfb screen (1920x1080, software rendering), interleaved in one run so that
+machine drift cancels; each figure is the median of several launches.
+
+- first frame on screen: spawn to the first frame on screen, read off the X
+  root window for both apps (probe points show the theme background);
+  also the first headline pixel, and the kiosk's own first-paint marker.
+- idle CPU: utime+stime of the process tree over a window on a settled panel
+  (content with a one-hour dwell), /proc accounting.
+- loop CPU: the same over 40 s of the shipped content at 8 s dwell, from 1 s
+  after the first frame; PSS (smaps_rollup, whole tree) after one full loop.
+- frame time, memory growth over panel changes, `kiosk validate`: in-process
+  or single-process helpers in this folder.
+
+    python benchmarks/run.py [--quick] [--no-chromium] [--json results.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE / "web"))
+
+import build as web_build  # noqa: E402
+from launch import (  # noqa: E402
+    ROOT,
+    AppSpec,
+    Launch,
+    chromium_binary,
+    chromium_spec,
+    kiosk_spec,
+    wait_for_blank,
+)
+from xscreen import Screen, xvfb  # noqa: E402
+
+SIZE = (1920, 1080)
+LOOP_DWELL = 8.0
+IDLE_DWELL = 3600.0
+SETTLE_SECONDS = 3.0  # after the first frame, before idle CPU is read
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much to measure."""
+
+    launches: int = 5  # first frame + idle CPU, per app
+    idle_seconds: float = 8.0
+    loops: int = 3  # 40 s loops + PSS, per app
+    loop_seconds: float = 40.0
+    churn_changes: int = 10_000
+    frames: int = 300
+    validate_runs: int = 5
+
+
+QUICK = Plan(launches=3, idle_seconds=5.0, loops=1, churn_changes=2_000, frames=100)
+
+
+@dataclass
+class Samples:
+    """Measured values per figure and app."""
+
+    values: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+
+    def add(self, figure: str, app: str, value: float | None) -> None:
+        """Record one sample (None: not measured, e.g. a timeout)."""
+        if value is not None:
+            self.values.setdefault((figure, app), []).append(value)
+
+    def median(self, figure: str, app: str) -> float | None:
+        """The median of a figure for an app, None when never measured."""
+        found = self.values.get((figure, app))
+        return statistics.median(found) if found else None
+
+
+# set-up -------------------------------------------------------------------------
+def content_copy(folder: Path, dwell: float) -> Path:
+    """content.json with every panel at `dwell` seconds (per-panel dwells removed)."""
+    data = json.loads((ROOT / "content.json").read_text(encoding="utf-8"))
+    data.pop("$schema", None)
+    data["settings"]["dwell_seconds"] = dwell
+    for panel in data["panels"]:
+        panel.pop("dwell_seconds", None)
+    path = folder / f"content-dwell-{dwell:g}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def web_page() -> Path:
+    """(Re)build the web peer from the shipped content.json."""
+    page = HERE / "web" / "index.html"
+    content = json.loads((ROOT / "content.json").read_text(encoding="utf-8"))
+    content.pop("$schema", None)
+    page.write_text(web_build.build(content, page.parent), encoding="utf-8")
+    return page
+
+
+class Apps:
+    """Makes fresh launch specs for both apps (new data folder / profile each time)."""
+
+    def __init__(self, work: Path, page: Path, with_chromium: bool) -> None:
+        self.work = work
+        self.page = page
+        self.names = ["kiosk"] + (["chromium"] if with_chromium else [])
+        self.contents = {d: content_copy(work, d) for d in (LOOP_DWELL, IDLE_DWELL)}
+        self._count = 0
+
+    def spec(self, name: str, dwell: float) -> AppSpec:
+        """A spec for `name` showing the content at `dwell`."""
+        self._count += 1
+        fresh = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=self.work))
+        if name == "kiosk":
+            return kiosk_spec(self.contents[dwell], fresh / "data", fresh / "first-paint")
+        return chromium_spec(self.page, dwell, fresh / "profile", SIZE)
+
+    def order(self, round_number: int) -> list[str]:
+        """Alternate which app goes first, so neither always runs on a warmer machine."""
+        return self.names if round_number % 2 == 0 else self.names[::-1]
+
+
+# measurements on screen -----------------------------------------------------------
+def launch(spec: AppSpec, display: str, screen: Screen) -> Launch:
+    """Start an app once the screen is blank again."""
+    wait_for_blank(screen, SIZE)
+    return Launch(spec, display, screen, SIZE)
+
+
+def start_and_idle(run: Launch, plan: Plan, samples: Samples) -> None:
+    """First frame, first headline pixel, marker; then CPU over a window when settled."""
+    name = run.spec.name
+    first = run.wait_until("background_shown")
+    samples.add("first_frame", name, first)
+    samples.add("first_headline", name, run.wait_until("headline_shown", timeout=10))
+    marker = run.spec.env.get("KIOSK_BENCH_FIRST_PAINT")
+    if first is None:
+        print(f"  {name}: no first frame within 30 s; see {run.log}", flush=True)
+        return
+    run.sleep_until(first + SETTLE_SECONDS)
+    if marker and Path(marker).exists():
+        samples.add("marker", name, float(Path(marker).read_text()) - run.wall_start)
+    before = run.cpu()
+    time.sleep(plan.idle_seconds)
+    samples.add("idle_cpu", name, run.cpu() - before)
+
+
+def loop(run: Launch, plan: Plan, samples: Samples) -> None:
+    """CPU seconds over the loop window, then PSS after one full loop."""
+    name = run.spec.name
+    first = run.wait_until("background_shown")
+    if first is None:
+        print(f"  {name}: no first frame within 30 s; see {run.log}", flush=True)
+        return
+    run.sleep_until(first + 1.0)
+    before = run.cpu()
+    run.sleep_until(first + 1.0 + plan.loop_seconds)
+    samples.add("loop_cpu", name, (run.cpu() - before) * 40.0 / plan.loop_seconds)
+    run.sleep_until(first + 6 * LOOP_DWELL + 1.0)
+    samples.add("pss", name, run.pss_mb())
+
+
+def on_screen(apps: Apps, plan: Plan, samples: Samples) -> None:
+    """Every measurement that needs the X screen, both apps interleaved."""
+    with xvfb(*SIZE) as display:
+        screen = Screen(display)
+        try:
+            for name in apps.names:  # warm the disk cache; not counted
+                _measured(display, screen, apps.spec(name, IDLE_DWELL), lambda r: r.sleep_until(3))
+            for round_number in range(plan.launches):
+                for name in apps.order(round_number):
+                    spec = apps.spec(name, IDLE_DWELL)
+                    _measured(display, screen, spec, lambda r: start_and_idle(r, plan, samples))
+                _progress(f"start-up and idle, round {round_number + 1}/{plan.launches}", samples)
+            for round_number in range(plan.loops):
+                for name in apps.order(round_number):
+                    spec = apps.spec(name, LOOP_DWELL)
+                    _measured(display, screen, spec, lambda r: loop(r, plan, samples))
+                _progress(f"loop, round {round_number + 1}/{plan.loops}", samples)
+        finally:
+            screen.close()
+
+
+def _measured(
+    display: str, screen: Screen, spec: AppSpec, measure: Callable[[Launch], None]
+) -> None:
+    run = launch(spec, display, screen)
+    try:
+        measure(run)
+    finally:
+        run.stop()
+
+
+def _progress(what: str, samples: Samples) -> None:
+    last = {key: round(values[-1], 3) for key, values in samples.values.items()}
+    print(f"  {what}: {last}", flush=True)
+
+
+# measurements in a single process ---------------------------------------------------
+def helper_json(script: str, *args: str) -> dict:
+    """Run a helper of this folder and parse the JSON it prints."""
+    done = subprocess.run(
+        [sys.executable, str(HERE / script), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen", **_environ()},
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _environ() -> dict[str, str]:
+    import os
+
+    return {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+
+
+def validate_seconds(runs: int) -> list[float]:
+    """Whole-process wall time of `kiosk validate content.json`, per run."""
+    argv = [sys.executable, str(ROOT / "main.py"), "validate", str(ROOT / "content.json")]
+    times = []
+    for _ in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(argv, capture_output=True, check=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return times[1:]  # the first one only warms the disk cache
+
+
+def in_process(plan: Plan, samples: Samples) -> None:
+    """Frame times, memory growth and validate time."""
+    for clock, suffix in (("wall", ""), ("cpu", "_cpu")):
+        frames = helper_json("frames_json.py", "--frames", str(plan.frames), "--clock", clock)
+        for size, figures in frames.items():
+            samples.add(f"count_up_{size}{suffix}", "kiosk", figures["count_up_p95_ms"])
+            samples.add(f"fade_{size}{suffix}", "kiosk", figures["fade_p95_ms"])
+    _progress("frame time", samples)
+    churn = helper_json("churn.py", "--changes", str(plan.churn_changes))
+    samples.add("heap_growth", "kiosk", churn["heap_growth_mb"])
+    samples.add("rss_growth", "kiosk", churn["rss_growth_mb"])
+    _progress(f"memory growth ({churn['seconds']} s)", samples)
+    for seconds in validate_seconds(plan.validate_runs):
+        samples.add("validate", "kiosk", seconds)
+    _progress("validate", samples)
+
+
+# the table --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: a figure, its unit, and its budget check."""
+
+    figure: str
+    label: str
+    unit: str
+    budget: str
+    check: Callable[[float, float | None], bool] | None
+
+
+def _below(limit: float, beat_peer: bool = False) -> Callable[[float, float | None], bool]:
+    def check(value: float, peer: float | None) -> bool:
+        return value <= limit and (not beat_peer or peer is None or value < peer)
+
+    return check
+
+
+def _half_of_peer(value: float, peer: float | None) -> bool:
+    return peer is not None and value <= peer / 2
+
+
+def rows(plan: Plan) -> list[Row]:
+    """The table's rows, in the order of the issue."""
+    n = plan.churn_changes
+    return [
+        Row("first_frame", "first frame on screen after launch", "s", "<= 0.45, < peer",
+            _below(0.45, beat_peer=True)),
+        Row("first_headline", "  first headline pixel on screen", "s", "(info)", None),
+        Row("marker", "  kiosk first paintEvent (marker file)", "s", "(info)", None),
+        Row("pss", "steady memory after one loop (PSS)", "MB", "<= 150", _below(150)),
+        Row("loop_cpu", "CPU over a 40 s loop, 8 s dwell", "s", "<= peer / 2", _half_of_peer),
+        Row("idle_cpu", f"CPU on a settled panel ({plan.idle_seconds:g} s)", "s", "~0 (<= 0.05)",
+            _below(0.05)),
+        Row("count_up_1920x1080", "frame p95, count-up, 1920x1080", "ms", "<= 4", _below(4)),
+        Row("count_up_1920x1080_cpu", "  same, thread CPU time", "ms", "(info)", None),
+        Row("fade_1920x1080", "frame p95, fade, 1920x1080", "ms", "<= 4", _below(4)),
+        Row("fade_1920x1080_cpu", "  same, thread CPU time", "ms", "(info)", None),
+        Row("count_up_3840x2160", "frame p95, count-up, 3840x2160", "ms", "<= 10", _below(10)),
+        Row("count_up_3840x2160_cpu", "  same, thread CPU time", "ms", "(info)", None),
+        Row("fade_3840x2160", "frame p95, fade, 3840x2160", "ms", "<= 10", _below(10)),
+        Row("fade_3840x2160_cpu", "  same, thread CPU time", "ms", "(info)", None),
+        Row("rss_growth", f"RSS growth over {n:,} panel changes", "MB", "<= 10", _below(10)),
+        Row("heap_growth", f"  Python heap growth (tracemalloc), {n:,}", "MB", "<= 10",
+            _below(10)),
+        Row("validate", "`kiosk validate content.json`, whole process", "s", "<= 0.4",
+            _below(0.4)),
+    ]  # fmt: skip
+
+
+def _cell(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    digits = 3 if unit == "s" else (2 if unit == "ms" else 1)
+    return f"{value:.{digits}f} {unit}"
+
+
+def table(samples: Samples, plan: Plan, peer_note: str) -> tuple[str, bool]:
+    """The markdown table and whether every budget holds."""
+    lines = [
+        "| figure | kiosk | chromium | budget | verdict |",
+        "|---|---|---|---|---|",
+    ]
+    all_ok = True
+    for row in rows(plan):
+        value = samples.median(row.figure, "kiosk")
+        peer = samples.median(row.figure, "chromium")
+        if row.check is None or value is None:
+            verdict = "" if row.check is None else "not measured"
+        else:
+            ok = row.check(value, peer)
+            all_ok &= ok
+            verdict = "ok" if ok else "OVER"
+        cells = (row.label, _cell(value, row.unit), _cell(peer, row.unit), row.budget, verdict)
+        lines.append("| " + " | ".join(cells) + " |")
+    if peer_note:
+        lines.append("")
+        lines.append(peer_note)
+    return "\n".join(lines), all_ok
+
+
+def machine() -> str:
+    """One line about where this ran."""
+    import os
+    import platform
+
+    model = ""
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    load = os.getloadavg()[0]
+    return (
+        f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, "
+        f"load average {load:.2f} at the end"
+    )
+
+
+def main() -> int:
+    """Run everything and print the table; exit 1 when a budget does not hold."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs (about 3 minutes)")
+    parser.add_argument("--no-chromium", action="store_true", help="skip the browser peer")
+    parser.add_argument("--json", type=Path, default=None, help="also write the raw samples")
+    args = parser.parse_args()
+    plan = QUICK if args.quick else Plan()
+    with_chromium = not args.no_chromium and chromium_binary() is not None
+    peer_note = "" if with_chromium else _skip_note(args.no_chromium)
+    if peer_note:
+        print(peer_note, flush=True)
+    samples = Samples()
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as work:
+        apps = Apps(Path(work), web_page(), with_chromium)
+        on_screen(apps, plan, samples)
+    in_process(plan, samples)
+    text, all_ok = table(samples, plan, peer_note)
+    print()
+    print(text)
+    print(f"\n{machine()}; {time.monotonic() - started:.0f} s in all.")
+    if args.json:
+        raw = {f"{figure}/{app}": values for (figure, app), values in samples.values.items()}
+        args.json.write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    return 0 if all_ok else 1
+
+
+def _skip_note(asked: bool) -> str:
+    if asked:
+        return "Chromium peer skipped (--no-chromium)."
+    return (
+        "Chromium peer skipped: `chromium` is not installed "
+        "(Debian: apt-get install -y chromium); peer budgets are checked against nothing."
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
