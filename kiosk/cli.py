@@ -113,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kiosk.ui.app import RunOptions, run
+    from kiosk.boot import RunOptions, run
 
     options = RunOptions(
         content_path=args.content,

@@ -1,6 +1,7 @@
 """Composition root: builds the show, the window, the records and the one ticker.
 
-`run(options)` is what `kiosk run` calls. Everything that happens over time goes
+`run_prepared(options, prepared)` is what `kiosk run` calls once `kiosk.boot` has
+loaded the content (before Qt is imported). Everything that happens over time goes
 through `KioskApp.tick(now)`, called by the single `Ticker`: the show, the
 records (proof-of-play and status.json), the operator's long press and the
 content watcher each say when they next need a tick.
@@ -12,17 +13,16 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from kiosk.boot import Prepared, RunOptions, stopped_during_startup
 from kiosk.core.content import LoadResult
-from kiosk.core.paths import resolve_data_dir
 from kiosk.core.records import Records
 from kiosk.core.sdnotify import notify
 from kiosk.core.source import Source, error_summary, initial_source, reload_source
-from kiosk.logsetup import configure_logging, install_excepthook, shutdown_logging
+from kiosk.logsetup import shutdown_logging
 from kiosk.ui.input import PointerInput
 from kiosk.ui.pinpad import PinPad
 from kiosk.ui.qtlog import install_qt_message_handler
@@ -37,17 +37,6 @@ from kiosk.ui.window import KioskWindow
 log = logging.getLogger(__name__)
 
 DEFAULT_WINDOW_SIZE = (1280, 720)
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """How `kiosk run` was asked to start."""
-
-    content_path: Path
-    data_dir: Path | None = None
-    windowed: bool = False
-    size: tuple[int, int] | None = None
-    screen: int | None = None
 
 
 def make_stage(source: Source) -> Stage:
@@ -65,6 +54,7 @@ class KioskApp:
         options: RunOptions,
         data_dir: Path,
         clock: Callable[[], float] = monotonic_clock,
+        source: Source | None = None,
     ) -> None:
         self.options = options
         self.data_dir = data_dir
@@ -73,7 +63,7 @@ class KioskApp:
         self.exit_code = 0
         now = clock()
         self.records = Records(data_dir, clock)
-        source = initial_source(self.content_path, data_dir)
+        source = source or initial_source(self.content_path, data_dir)
         self.show = Show(make_stage(source), now, listener=self.records)
         self._report_source(source)
         self.ticker = Ticker(self.tick, clock)
@@ -86,7 +76,8 @@ class KioskApp:
         self.window.after_paint = self._after_paint
         self.signals = SignalBridge(lambda _number: self.quit(0))
         # live reload (#6) -------------------------------------------------------
-        self.watcher = ContentWatcher(self.content_path, source.sha256, clock)
+        shown_file = source.content if source.origin == "file" else None
+        self.watcher = ContentWatcher(self.content_path, source.sha256, clock, content=shown_file)
         self.watcher.changed.connect(self.content_changed)
         # end live reload (#6) ---------------------------------------------------
 
@@ -210,19 +201,30 @@ def _mark_first_paint(window: KioskWindow) -> None:
     window.after_paint = first
 
 
-def run(options: RunOptions) -> int:
-    """Run the kiosk until the operator, SIGTERM or SIGINT stops it; return the exit code."""
-    data_dir = resolve_data_dir(options.data_dir)
-    configure_logging(data_dir)
-    install_excepthook()
+def run_prepared(options: RunOptions, prepared: Prepared) -> int:
+    """Show the prepared content and run until the operator, SIGTERM or SIGINT stops it.
+
+    Parameters
+    ----------
+    options
+        How the kiosk was asked to start.
+    prepared
+        The data folder and the content loaded by `kiosk.boot.prepare`.
+
+    Returns
+    -------
+    int
+        The process exit code.
+    """
     install_qt_message_handler()  # live reload (#6): Qt's messages go to the log too
-    log.info("kiosk starting: content %s, data %s", options.content_path, data_dir)
     app = _application()
     register_fonts()
-    kiosk = KioskApp(options, data_dir)
+    kiosk = KioskApp(options, prepared.data_dir, source=prepared.source)
     _mark_first_paint(kiosk.window)  # issue 7 benchmarks; inert unless the env var is set
-    kiosk.start()
-    code = app.exec()
+    code = 0
+    if not stopped_during_startup():  # a signal before the bridge was installed
+        kiosk.start()
+        code = app.exec()
     kiosk.shutdown()
     log.info("kiosk stopped with exit code %s", kiosk.exit_code or code)
     shutdown_logging()

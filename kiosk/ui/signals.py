@@ -14,9 +14,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
-log = logging.getLogger(__name__)
+from kiosk.boot import STOP_SIGNALS
 
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+log = logging.getLogger(__name__)
 
 
 class SignalBridge(QObject):

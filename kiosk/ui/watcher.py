@@ -30,6 +30,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.core.content import LoadResult, load, load_bytes
+from kiosk.core.model import Content
 from kiosk.core.source import picture_paths
 from kiosk.ui.ticker import monotonic_clock
 
@@ -140,6 +141,9 @@ class ContentWatcher(QObject):
         The monotonic clock (fake in tests, which then call `run_due` themselves).
     plan
         The schedule (debounce, settle, poll); a default one when None.
+    content
+        The content already loaded from `path` (its pictures are watched); when
+        None, the file is loaded here to find them.
     """
 
     changed = Signal(object)
@@ -150,12 +154,15 @@ class ContentWatcher(QObject):
         known_sha256: str | None = None,
         clock: Callable[[], float] = monotonic_clock,
         plan: ReloadPlan | None = None,
+        content: Content | None = None,
     ) -> None:
         super().__init__()
         self.path = Path(path).absolute()
         self.clock = clock
         self.plan = plan or ReloadPlan(clock())
-        self._pictures = picture_paths(load(self.path).content, self.path.parent)
+        if content is None:
+            content = load(self.path).content
+        self._pictures = picture_paths(content, self.path.parent)
         self._seen = Fingerprint(known_sha256, self._picture_stamps(self._pictures))
         self._stamps = self._all_stamps()
         self._fs = QFileSystemWatcher(self)

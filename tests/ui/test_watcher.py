@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.content import LoadResult
+from kiosk.core.content import LoadResult, load
 from kiosk.ui.ticker import monotonic_clock
 from kiosk.ui.watcher import ContentWatcher, ReloadPlan, file_stamp
 from tests.support import FakeClock
@@ -224,3 +224,20 @@ def test_a_picture_appearing_later_triggers_a_reload(qtbot, content, make_watche
     assert not any("not found" in p.message for p in blocker.args[0].problems)
     with qtbot.waitSignal(watcher.changed, timeout=SIGNAL_MS):
         (images / "map.png").write_bytes(b"a different picture")
+
+
+def test_given_content_is_used_instead_of_loading_the_file_again(qtbot, content, monkeypatch):
+    content.write_bytes(document("Pictured", image="images/map.png"))
+    (content.parent / "images").mkdir()
+    (content.parent / "images" / "map.png").write_bytes(b"a picture")
+    loaded = load(content)
+
+    def no_second_load(_path: Path) -> LoadResult:
+        raise AssertionError("the watcher loaded content.json again")
+
+    monkeypatch.setattr("kiosk.ui.watcher.load", no_second_load)
+    watcher = ContentWatcher(content, loaded.sha256, content=loaded.content)
+    try:
+        assert str(content.parent / "images" / "map.png") in watcher.watched()
+    finally:
+        watcher.close()

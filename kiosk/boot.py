@@ -1,0 +1,109 @@
+"""`kiosk run` up to the moment Qt is needed: options, data folder, logging, content.
+
+Start-up order matters for how soon the first panel is on screen. Everything here
+is Qt-free and runs before PySide6 is imported: PySide6 inspects every module
+imported after it (for its ``__feature__`` switches), so loading the content model
+(pydantic) first is measurably quicker than loading it after Qt. Then
+`kiosk.ui.app` takes over with the content already loaded.
+
+A SIGTERM or SIGINT that arrives during start-up, before the kiosk's own signal
+bridge is in place, is noted and ends the kiosk with exit code 0 as soon as it is
+safe, as it would later.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
+
+from kiosk.core.paths import resolve_data_dir
+from kiosk.logsetup import configure_logging, install_excepthook
+
+if TYPE_CHECKING:
+    from kiosk.core.source import Source
+
+log = logging.getLogger(__name__)
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How `kiosk run` was asked to start."""
+
+    content_path: Path
+    data_dir: Path | None = None
+    windowed: bool = False
+    size: tuple[int, int] | None = None
+    screen: int | None = None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What start-up found before Qt: the data folder and the content to show first."""
+
+    data_dir: Path
+    source: Source
+
+
+_stop_requests: list[int] = []
+
+
+def _note_stop(number: int, _frame: FrameType | None) -> None:
+    _stop_requests.append(number)
+
+
+def install_startup_signals() -> None:
+    """Note SIGTERM and SIGINT during start-up; see `stopped_during_startup`.
+
+    The handler only notes the signal: raising from it could interrupt PySide6 half
+    way through its own import. The kiosk's signal bridge replaces it later.
+    """
+    for number in STOP_SIGNALS:
+        signal.signal(number, _note_stop)
+
+
+def stopped_during_startup() -> bool:
+    """True when SIGTERM or SIGINT arrived before the kiosk's signal bridge (logged once)."""
+    if not _stop_requests:
+        return False
+    log.info("received %s during start-up; stopping", signal.Signals(_stop_requests[0]).name)
+    _stop_requests.clear()
+    return True
+
+
+def prepare(options: RunOptions) -> Prepared:
+    """Resolve the data folder, start logging and load the content to show first.
+
+    Parameters
+    ----------
+    options
+        How the kiosk was asked to start.
+
+    Returns
+    -------
+    Prepared
+        The data folder and the content source (file, last good copy or fallback).
+    """
+    from kiosk.core.source import initial_source  # the content model: after the signals
+
+    data_dir = resolve_data_dir(options.data_dir)
+    configure_logging(data_dir)
+    install_excepthook()
+    log.info("kiosk starting: content %s, data %s", options.content_path, data_dir)
+    return Prepared(data_dir, initial_source(options.content_path.resolve(), data_dir))
+
+
+def run(options: RunOptions) -> int:
+    """Run the kiosk until the operator, SIGTERM or SIGINT stops it; return the exit code."""
+    install_startup_signals()
+    prepared = prepare(options)
+    if stopped_during_startup():
+        return 0
+    from kiosk.ui.app import run_prepared  # Qt is imported from here on
+
+    return run_prepared(options, prepared)
