@@ -48,7 +48,7 @@ def area(rect: QRectF) -> float:
     return max(0.0, rect.width()) * max(0.0, rect.height())
 
 
-@pytest.mark.parametrize(("size", "count"), itertools.product(SIZES, [1, 3, 6, 7]))
+@pytest.mark.parametrize(("size", "count"), list(itertools.product(SIZES, [1, 3, 6, 7])))
 def test_touch_targets_are_big_enough_on_screen_and_clear_of_the_edges(size, count) -> None:
     rect = screen(size)
     scale = Scale(rect)
@@ -63,7 +63,7 @@ def test_touch_targets_are_big_enough_on_screen_and_clear_of_the_edges(size, cou
         assert area.top() >= rect.bottom() - scale.px(CHROME_HEIGHT), f"{name} above the band"
 
 
-@pytest.mark.parametrize(("size", "count"), itertools.product(SIZES, [1, 3, 6, 7]))
+@pytest.mark.parametrize(("size", "count"), list(itertools.product(SIZES, [1, 3, 6, 7])))
 def test_no_two_controls_overlap(size, count) -> None:
     assert overlapping_pairs(chrome_layout(screen(size), state(count))) == []
 
