@@ -129,16 +129,21 @@ def _validate(args: argparse.Namespace) -> int:
     from kiosk.core.content import load
     from kiosk.core.problems import format_problem
 
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}{'' if number == 1 else 's'}"
+
     result = load(args.path)
     for problem in result.problems:
         print(format_problem(problem, args.path.name), file=sys.stderr)
+    errors = sum(problem.severity == "error" for problem in result.problems)
+    warnings = len(result.problems) - errors
     if result.content is None:
-        print(f"{args.path}: not usable; fix the errors above.", file=sys.stderr)
+        found = count(errors, "error") + (f", {count(warnings, 'warning')}" if warnings else "")
+        fix = "the error" if errors == 1 else "the errors"
+        print(f"{args.path}: not usable ({found}); fix {fix} above.", file=sys.stderr)
         return EXIT_PROBLEMS
-    warnings = len(result.problems)
-    summary = f"{len(result.content.panels)} panels"
-    tail = f", {warnings} warning(s)" if warnings else ", no problems"
-    print(f"{args.path}: OK ({summary}{tail})")
+    tail = f", {count(warnings, 'warning')}" if warnings else ", no problems"
+    print(f"{args.path}: OK ({count(len(result.content.panels), 'panel')}{tail})")
     return EXIT_OK
 
 

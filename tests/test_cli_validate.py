@@ -25,7 +25,7 @@ def test_valid_file_exits_0_and_says_ok(tmp_path, capsys):
     path = _write(tmp_path, json.dumps(MINIMAL))
     assert main(["validate", str(path)]) == 0
     captured = capsys.readouterr()
-    assert "OK (1 panels, no problems)" in captured.out
+    assert "OK (1 panel, no problems)" in captured.out
     assert captured.err == ""
 
 
@@ -35,7 +35,7 @@ def test_warnings_are_printed_but_the_file_is_usable(tmp_path, capsys):
     assert main(["validate", str(path)]) == 0
     captured = capsys.readouterr()
     assert "content.json:11:7: warning: panels[0].title: no text in fr" in captured.err
-    assert "1 warning(s)" in captured.out
+    assert "OK (1 panel, 1 warning)" in captured.out
 
 
 def test_syntax_error_is_placed_and_explained(tmp_path, capsys):
@@ -43,7 +43,7 @@ def test_syntax_error_is_placed_and_explained(tmp_path, capsys):
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
     assert "content.json:2:21: error: trailing comma: remove the comma after the last item" in err
-    assert "not usable" in err
+    assert "not usable (1 error); fix the error above." in err
 
 
 def test_every_model_error_is_listed(tmp_path, capsys):
@@ -82,3 +82,28 @@ def test_schema_command_writes_the_schema(tmp_path):
 def test_schema_command_prints_the_schema(capsys):
     assert main(["schema"]) == 0
     assert capsys.readouterr().out == schema_text()
+
+
+def test_counts_are_plural_only_above_one(tmp_path, capsys):
+    document = {**MINIMAL, "languages": ["en", "fr"]}
+    document["panels"] = [*MINIMAL["panels"], {"id": "bye", "kind": "title", "title": "Bye"}]
+    path = _write(tmp_path, json.dumps(document, indent=2))
+    assert main(["validate", str(path)]) == 0
+    assert "OK (2 panels, 2 warnings)" in capsys.readouterr().out
+
+
+def test_a_file_with_an_error_lists_its_warnings_too(tmp_path, capsys):
+    document = {**MINIMAL, "languages": ["en", "fr"], "settings": {"transition": "fades"}}
+    path = _write(tmp_path, json.dumps(document, indent=2))
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "settings.transition: 'fades' is not a transition; did you mean 'fade'?" in err
+    assert "warning: panels[0].title: no text in fr" in err
+    assert "not usable (1 error, 1 warning); fix the error above." in err
+
+
+def test_double_comma_in_a_real_file(tmp_path, capsys):
+    text = json.dumps(MINIMAL, indent=2).replace('"id": "hello",', '"id": "hello",,')
+    path = _write(tmp_path, text)
+    assert main(["validate", str(path)]) == 1
+    assert "content.json:8:21: error: two commas in a row: remove one" in capsys.readouterr().err

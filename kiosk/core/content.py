@@ -1,35 +1,29 @@
 """Load content.json: bytes in, a validated `Content` or a list of problems out.
 
 `load` never raises: an unreadable file, broken JSON, a document the model rejects and
-even an unexpected failure all come back as `Problem`s, each placed on a line. Model
-errors are worded by `kiosk.core.schema.model_problems`; the checks that need the whole
-document (ids, languages, charts, pictures) live here and run once the model accepts it.
+even an unexpected failure all come back as `Problem`s, each placed on a line. This
+module orchestrates: it parses (`kiosk.core.jsonparse`), checks languages and texts on
+the parsed document (`kiosk.core.texts`), validates against the model (its errors
+worded by `kiosk.core.model_errors`), then checks ids, charts and pictures of the
+validated content (`kiosk.core.checks`).
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from kiosk.core import schema
-from kiosk.core.jsonparse import MAX_BYTES, JsonPath, JSONSyntaxError, Parsed, parse_bytes
+from kiosk.core.checks import content_problems
+from kiosk.core.file_hints import too_large
+from kiosk.core.jsonparse import MAX_BYTES, JSONSyntaxError, Parsed, parse_bytes
 from kiosk.core.model import Content
-from kiosk.core.problems import (
-    Problem,
-    error,
-    format_path,
-    locate,
-    show_value,
-    sort_key,
-    too_large,
-    warning,
-)
-
-_IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".svg")
+from kiosk.core.model_errors import model_problems
+from kiosk.core.problems import Problem, error, format_path, show_value, sort_key
+from kiosk.core.texts import language_problems
 
 
 @dataclass(frozen=True)
@@ -118,7 +112,18 @@ def _check(data: bytes, base_dir: Path) -> tuple[Content | None, list[Problem]]:
         return None, [Problem("error", exc.message, "", exc.line, exc.column)]
     if not isinstance(parsed.value, dict):
         return None, [error(_top_level(parsed.value), "", parsed.positions.get(()))]
-    problems = [
+    problems = _duplicates(parsed) + language_problems(parsed)
+    try:
+        content = Content.model_validate(parsed.value, strict=True)
+    except ValidationError as exc:
+        return None, problems + model_problems(exc, parsed)
+    problems += content_problems(content, parsed, base_dir)
+    return (None if any(p.severity == "error" for p in problems) else content), problems
+
+
+def _duplicates(parsed: Parsed) -> list[Problem]:
+    """A key given twice in one object: the later value would silently win."""
+    return [
         error(
             f"key '{dup.path[-1]}' appears twice in this object (first on line "
             f"{dup.first_line}); keep only one",
@@ -127,12 +132,6 @@ def _check(data: bytes, base_dir: Path) -> tuple[Content | None, list[Problem]]:
         )
         for dup in parsed.duplicates
     ]
-    try:
-        content = Content.model_validate(parsed.value, strict=True)
-    except ValidationError as exc:
-        return None, problems + schema.model_problems(exc, parsed)
-    problems += _Checks(content, parsed, base_dir).run()
-    return (None if any(p.severity == "error" for p in problems) else content), problems
 
 
 def _top_level(value: Any) -> str:
@@ -140,146 +139,4 @@ def _top_level(value: Any) -> str:
     return (
         "the file must hold one JSON object { ... } with languages, default_language and "
         f"panels, not {kind}"
-    )
-
-
-# Checks that need the whole document -----------------------------------------------
-
-
-class _Checks:
-    """Checks run after the model accepts a document: ids, languages, charts, pictures."""
-
-    def __init__(self, content: Content, parsed: Parsed, base_dir: Path) -> None:
-        self.content = content
-        self.positions = parsed.positions
-        self.base_dir = base_dir
-        self.problems: list[Problem] = []
-
-    def add(self, severity: str, message: str, path: JsonPath) -> None:
-        """Record a problem at `path`."""
-        make = error if severity == "error" else warning
-        self.problems.append(make(message, format_path(path), locate(self.positions, path)))
-
-    def run(self) -> list[Problem]:
-        """Run every check and return the problems found."""
-        self.languages()
-        self.panel_ids()
-        self.texts()
-        self.charts()
-        self.images()
-        return self.problems
-
-    def languages(self) -> None:
-        """default_language must be listed; a language should be listed once."""
-        content = self.content
-        if content.default_language not in content.languages:
-            listed = ", ".join(content.languages)
-            self.add(
-                "error",
-                f"'{content.default_language}' is not in languages ({listed}); add it there "
-                "or choose one of those",
-                ("default_language",),
-            )
-        for index, code in enumerate(content.languages):
-            if code in content.languages[:index]:
-                self.add("warning", f"'{code}' is listed twice; remove one", ("languages", index))
-
-    def panel_ids(self) -> None:
-        """Each panel needs its own id."""
-        first: dict[str, int] = {}
-        for index, panel in enumerate(self.content.panels):
-            if panel.id not in first:
-                first[panel.id] = index
-                continue
-            lines = [locate(self.positions, ("panels", i, "id")) for i in (first[panel.id], index)]
-            numbers = " and ".join(str(where[0]) for where in lines if where)
-            self.add(
-                "error",
-                f"id '{panel.id}' is used by two panels (lines {numbers}); give each panel "
-                "its own id",
-                ("panels", index, "id"),
-            )
-
-    def texts(self) -> None:
-        """Every text should be given in every listed language, and only those."""
-        languages = list(dict.fromkeys(self.content.languages))
-        default = self.content.default_language
-        example = ", ".join(f'"{code}": "..."' for code in languages)
-        for path, text in schema.iter_texts(self.content):
-            if isinstance(text, str):
-                if len(languages) > 1:
-                    self.add(
-                        "warning",
-                        f"same text in every language; give {{{example}}}",
-                        path,
-                    )
-                continue
-            missing = [code for code in languages if code not in text]
-            unknown = [code for code in text if code not in languages]
-            if missing:
-                self.add("warning", _missing_languages(text, missing, default), path)
-            for code in unknown:
-                self.add(
-                    "warning",
-                    f"'{code}' is not in languages ({', '.join(languages)}), so this text is "
-                    "never shown; add it to languages or remove it",
-                    (*path, code),
-                )
-
-    def charts(self) -> None:
-        """A chart series needs exactly one value per category."""
-        for index, panel in enumerate(self.content.panels):
-            chart = getattr(panel, "chart", None)
-            if chart is None:
-                continue
-            wanted = len(chart.categories)
-            categories = f"{wanted} categor{'y' if wanted == 1 else 'ies'}"
-            for number, series in enumerate(chart.series):
-                if len(series.values) != wanted:
-                    self.add(
-                        "error",
-                        f"has {len(series.values)} value(s) but the chart has {categories}: "
-                        "give exactly one value per category",
-                        ("panels", index, "chart", "series", number, "values"),
-                    )
-
-    def images(self) -> None:
-        """Pictures must stay inside the content folder and should exist."""
-        for index, panel in enumerate(self.content.panels):
-            if panel.image is not None:
-                self.image(panel.image, ("panels", index, "image"))
-
-    def image(self, name: str, path: JsonPath) -> None:
-        """Check one picture path."""
-        windows, posix = PureWindowsPath(name), PurePosixPath(name)
-        if windows.is_absolute() or posix.is_absolute() or windows.drive or ".." in windows.parts:
-            self.add(
-                "error",
-                f"'{name}' points outside the content folder; use a path inside it, "
-                'relative to content.json, e.g. "images/map.png" (no drive, no leading /, no ..)',
-                path,
-            )
-        elif "\\" in name:
-            fixed = name.replace("\\", "/")
-            self.add("error", f"write / between folders, not \\: '{fixed}'", path)
-        elif not (self.base_dir / name).is_file():
-            self.add(
-                "warning",
-                f"picture '{name}' not found next to content.json; the kiosk will show a "
-                "placeholder",
-                path,
-            )
-        elif posix.suffix.lower() not in _IMAGE_TYPES:
-            self.add("warning", f"'{name}' is not a PNG, JPEG or SVG picture", path)
-
-
-def _missing_languages(text: dict[str, str], missing: list[str], default: str) -> str:
-    """Word the warning for a text that lacks some of the listed languages."""
-    if not text:
-        return "has no text in any language; the kiosk will show nothing here"
-    shown = default if default in text else next(iter(text))
-    wanted = ", ".join(f'"{code}": "..."' for code in missing)
-    return (
-        f"no text in {', '.join(missing)}: the kiosk will show the '{shown}' text "
-        f"instead; add {wanted}"
     )

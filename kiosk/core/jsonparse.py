@@ -3,7 +3,7 @@
 `parse` returns the value and a map from paths such as ``("panels", 2, "title")`` to
 the 1-based (line, column) of that key (object members) or value (array items and the
 top level). Syntax errors raise `JSONSyntaxError` with a position and a plain-words hint
-for the usual slips made by hand in a text editor (worded in `kiosk.core.problems`).
+for the usual slips made by hand in a text editor (worded in `kiosk.core.syntax_hints`).
 The parser is a loop with an explicit stack, so deep nesting cannot overflow Python's
 recursion limit, and it refuses files over 2 MB or nested more than 64 levels.
 """
@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
-from kiosk.core import problems as words
+from kiosk.core import file_hints as files
+from kiosk.core import number_hints as numbers
+from kiosk.core import syntax_hints as words
 
 MAX_DEPTH = 64
 MAX_BYTES = 2_000_000
@@ -73,16 +75,16 @@ class _Frame:
 def decode(data: bytes) -> str:
     """Decode a file's bytes as UTF-8 (a BOM is allowed); raise JSONSyntaxError if not."""
     if len(data) > MAX_BYTES:
-        raise JSONSyntaxError(words.too_large(len(data), MAX_BYTES))
-    if words.looks_like_utf16_or_32(data):
-        raise JSONSyntaxError(words.NOT_UTF8_WIDE)
+        raise JSONSyntaxError(files.too_large(len(data), MAX_BYTES))
+    if files.looks_like_utf16_or_32(data):
+        raise JSONSyntaxError(files.NOT_UTF8_WIDE)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[start : exc.start].decode("utf-8", "replace")) + 1
-        raise JSONSyntaxError(words.not_utf8(data[exc.start]), line, column) from None
+        raise JSONSyntaxError(files.not_utf8(data[exc.start]), line, column) from None
 
 
 def parse_bytes(data: bytes) -> Parsed:
@@ -93,7 +95,7 @@ def parse_bytes(data: bytes) -> Parsed:
 def parse(text: str) -> Parsed:
     """Parse one JSON document; raise JSONSyntaxError with a position and a hint."""
     if len(text) > MAX_BYTES:
-        raise JSONSyntaxError(words.too_large(len(text), MAX_BYTES))
+        raise JSONSyntaxError(files.too_large(len(text), MAX_BYTES))
     return _Parser(text).run()
 
 
@@ -129,14 +131,15 @@ class _Parser:
         if not char and self.stack:
             frame = self.stack[-1]
             opener = self.text[frame.opener]
-            line, column = self.where(frame.opener)
-            raise self.fail(words.unclosed(opener, _CLOSER[opener], line, column), self.pos)
+            where, depth = self.where(frame.opener), len(self.stack)
+            message = words.unclosed(opener, _CLOSER[opener], where, self.text, depth)
+            raise self.fail(message, self.pos)
         return char
 
     def run(self) -> Parsed:
         """Parse the whole text."""
         if not self.skip():
-            raise JSONSyntaxError(words.BLANK_FILE if self.text else words.EMPTY_FILE)
+            raise JSONSyntaxError(files.BLANK_FILE if self.text else files.EMPTY_FILE)
         done, value = self.start_value(())
         while not done or self.stack:
             done, value = self.after_value(value) if done else self.after_open()
@@ -152,7 +155,7 @@ class _Parser:
             self.positions[path] = self.where(self.pos)
         if char in _CLOSER:
             if len(self.stack) >= MAX_DEPTH:
-                raise self.fail(words.too_deep(MAX_DEPTH), self.pos)
+                raise self.fail(files.too_deep(MAX_DEPTH), self.pos)
             container: dict[str, Any] | list[Any] = {} if char == "{" else []
             self.stack.append(_Frame(container, path, self.pos))
             self.pos += 1
@@ -189,16 +192,16 @@ class _Parser:
         match = _NUMBER.match(self.text, start)
         end = match.end() if match else start
         if match is None or _NUMBER_TAIL.match(self.text, end):
-            raise self.fail(words.bad_number(self.text, start), start)
+            raise self.fail(numbers.bad_number(self.text, start), start)
         token = match.group()
         if len(token) > 100:
-            raise self.fail(words.NUMBER_TOO_LARGE, start)
+            raise self.fail(numbers.NUMBER_TOO_LARGE, start)
         self.pos = end
         if token.lstrip("-").isdigit():
             return int(token)
         value = float(token)
         if value in (float("inf"), float("-inf")):
-            raise self.fail(words.NUMBER_TOO_LARGE, start)
+            raise self.fail(numbers.NUMBER_TOO_LARGE, start)
         return value
 
     def after_open(self) -> tuple[bool, Any]:
@@ -222,7 +225,8 @@ class _Parser:
     def key(self, frame: _Frame) -> str:
         """Read an object key and remember where it is."""
         if self.need() != '"':
-            raise self.fail(words.bad_key(self.text, self.pos), self.pos)
+            offset, message = words.bad_key(self.text, self.pos)
+            raise self.fail(message, offset)
         line, column = self.where(self.pos)
         key = self.string()
         path = (*frame.path, key)
@@ -262,5 +266,6 @@ class _Parser:
             line, column = self.where(frame.opener)
             message = words.wrong_closer(self.text[self.pos], opener, _CLOSER[opener], line, column)
             return self.fail(message, self.pos)
-        glued = isinstance(value, str) and self.pos == value_end
-        return self.fail(words.missing_comma(glued), value_end)
+        in_list = isinstance(frame.container, list)
+        message = words.after_item(self.text, (value_end, self.pos), value, in_list)
+        return self.fail(message, value_end)
