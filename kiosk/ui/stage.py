@@ -4,6 +4,11 @@ A panel whose view fails to build or to paint is logged with its traceback and
 skipped for the rest of this content version; the visitor never sees the error.
 Settled panels are painted once into a pixmap and reused, so an expose event,
 a chrome change or the outgoing side of a transition costs a single blit.
+While a panel animates, its frames start from a cached picture of the background
+(a full-screen gradient is costly to fill every frame). Once a settled picture is
+cached, no view paints frames until the next panel enters: the background picture
+and every view's sprites are let go then, and rebuilt on use; the settled picture
+goes in turn when another panel starts to animate.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ class Stage:
         self.bad: set[int] = set()
         self._views: dict[tuple[int, str], PanelView] = {}
         self._settled: tuple[tuple[int, str, QSize], QPixmap] | None = None
+        self._background: QPixmap | None = None
 
     @property
     def count(self) -> int:
@@ -63,7 +69,17 @@ class Stage:
         return 0.0 if view is None or self.content.settings.reduced_motion else view.settle_seconds
 
     def paint(self, painter: QPainter, rect: QRectF, index: int, language: str, t: float) -> bool:
-        """Paint panel `index` at `t`; False (and the panel fenced off) if it failed."""
+        """Paint panel `index` at `t`; False (and the panel fenced off) if it failed.
+
+        This is a frame on screen: while the panel animates, the background picture
+        is cached for the frames to come, and any other panel's settled picture goes.
+        """
+        if t < self.settle_seconds(index, language):
+            self._drop_settled_unless(index, language)
+            self._cache_background(rect.size().toSize())
+        return self._paint(painter, rect, index, language, t)
+
+    def _paint(self, painter: QPainter, rect: QRectF, index: int, language: str, t: float) -> bool:
         view = self.view(index, language)
         if view is None:
             self.paint_background(painter, rect)
@@ -74,19 +90,46 @@ class Stage:
         return self._paint_view(painter, rect, index, view, t)
 
     def snapshot(self, index: int, language: str, size: QSize, t: float) -> QPixmap:
-        """Panel `index` at `t` as a pixmap of `size` (for transitions)."""
+        """Panel `index` at `t` as a pixmap of `size` (for transitions).
+
+        A one-off picture: it caches nothing for frames, so a transition never holds
+        the background picture beside its two pictures.
+        """
         rect = QRectF(0, 0, size.width(), size.height())
         if t >= self.settle_seconds(index, language):
             return self._settled_pixmap(index, language, rect)
         pixmap = QPixmap(size)
         painter = QPainter(pixmap)
-        self.paint(painter, rect, index, language, t)
+        self._paint(painter, rect, index, language, t)
         painter.end()
         return pixmap
 
     def paint_background(self, painter: QPainter, rect: QRectF) -> None:
-        """Paint the theme's background (the same under every panel)."""
-        paint_background(painter, rect, self.theme)
+        """Paint the theme's background (the same under every panel); a blit when cached."""
+        cached = self._background
+        if cached is not None and cached.size() == rect.size().toSize():
+            painter.drawPixmap(rect.topLeft(), cached)
+        else:
+            paint_background(painter, rect, self.theme)
+
+    def _cache_background(self, size: QSize) -> None:
+        """Paint the background once into a picture of `size`, for the frames to come."""
+        if self._background is None or self._background.size() != size:
+            self._background = QPixmap(size)
+            painter = QPainter(self._background)
+            paint_background(painter, QRectF(0, 0, size.width(), size.height()), self.theme)
+            painter.end()
+
+    def release(self) -> None:
+        """Let go of what only speeds up animating frames: the background, views' sprites."""
+        self._background = None
+        for view in self._views.values():
+            view.release()
+
+    def _drop_settled_unless(self, index: int, language: str) -> None:
+        """Let the settled picture go once another panel animates (a transition keeps its own)."""
+        if self._settled is not None and self._settled[0][:2] != (index, language):
+            self._settled = None
 
     def _settled_pixmap(self, index: int, language: str, rect: QRectF) -> QPixmap:
         size = rect.size().toSize()
@@ -101,6 +144,7 @@ class Stage:
             self.paint_background(painter, local)
         painter.end()
         self._settled = (key, pixmap)
+        self.release()  # until the next panel enters, every frame blits this picture
         return pixmap
 
     def _paint_view(

@@ -3,10 +3,15 @@
 Content text is only ever drawn through this module with `QPainter.drawText`,
 which never interprets markup: a title of `<b>Hi</b>` shows those characters.
 Fitting is cached, so a panel repainted every frame measures its text once.
+Text fading in is drawn in a translucent colour rather than under a painter
+opacity (`opacity_as_alpha`): Qt's raster engine takes a much slower path for
+text under an opacity below 1.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -111,7 +116,56 @@ def draw_fitted(
 ) -> QRectF:
     """Draw already-fitted text in `rect`; return the rectangle the lines occupy."""
     painter.setFont(make_font(family, fitted.pixel_size, style.weight))
-    painter.setPen(color)
+    with opacity_as_alpha(painter) as tint:
+        painter.setPen(tint(color))
+        return _draw_lines(painter, rect, fitted, style, vertical)
+
+
+@contextmanager
+def opacity_as_alpha(painter: QPainter) -> Iterator[Callable[[QColor], QColor]]:
+    """Move the painter's opacity into the colours it draws with, for a moment.
+
+    For a line of text, drawing at an opacity below 1 and drawing in a colour that
+    much more translucent blend alike, but Qt's raster engine draws text several
+    times slower at the first, and blends its glyph edges unlike opaque text, so a
+    fade ended with a slight jump to the text at rest; in a translucent colour it
+    ends smoothly.
+
+    Yields
+    ------
+    callable
+        ``tint(color)``: `color` with its alpha multiplied by the painter's opacity.
+        Meanwhile the painter draws at opacity 1; its opacity is restored after.
+    """
+    opacity = painter.opacity()
+    painter.setOpacity(1.0)
+    try:
+        yield lambda color: faded(color, opacity)
+    finally:
+        painter.setOpacity(opacity)
+
+
+def faded(color: QColor, opacity: float) -> QColor:
+    """`color` with its alpha multiplied by `opacity` (0..1), to whole 8-bit steps.
+
+    Whole steps keep a colour that rounds to opaque exactly opaque, so the end of a
+    fade blends its glyphs as the text at rest does.
+    """
+    if opacity >= 1.0:
+        return color
+    result = QColor(color)
+    result.setAlpha(round(color.alpha() * opacity))
+    return result
+
+
+def _draw_lines(
+    painter: QPainter,
+    rect: QRectF,
+    fitted: FittedText,
+    style: TextStyle,
+    vertical: Qt.AlignmentFlag,
+) -> QRectF:
+    """Draw `fitted`'s lines with the painter's font and pen; return where they are."""
     top = rect.top()
     if vertical == Qt.AlignmentFlag.AlignVCenter:
         top += (rect.height() - fitted.height) / 2

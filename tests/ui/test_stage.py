@@ -105,3 +105,49 @@ def test_every_language_paints(qapp, language) -> None:
     stage = Stage(titles_content(), Path("."))
     ok, image = paint(stage, 0, 100.0, language)
     assert ok and image != background(stage)
+
+
+# frame caches (issue 7): kept while a panel animates, let go once it has settled -----
+BIG = (1920, 1080)  # titles big enough to be drawn from sprites
+
+
+def paint_big(stage: Stage, index: int, t: float) -> QImage:
+    image = QImage(*BIG, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    stage.paint(painter, QRectF(0, 0, *BIG), index, "en", t)
+    painter.end()
+    return image
+
+
+def sprites(stage: Stage, index: int) -> dict:
+    return stage.view(index, "en").layout(QRectF(0, 0, *BIG)).sprites
+
+
+def test_the_cached_background_is_the_painted_one(qapp) -> None:
+    stage = Stage(titles_content(), Path("."))
+    painted = background(stage)
+    paint(stage, 0, 0.3)  # an animating frame caches the background
+    assert stage._background is not None
+    assert background(stage) == painted
+
+
+def test_animating_frames_keep_their_caches_until_the_panel_settles(qapp) -> None:
+    stage = Stage(titles_content(), Path("."))
+    paint_big(stage, 0, 0.3)
+    assert stage._background is not None and set(sprites(stage, 0)) == {"headline"}
+    paint_big(stage, 0, 100.0)
+    assert stage._background is None and sprites(stage, 0) == {}
+
+
+def test_a_snapshot_for_a_transition_caches_no_background(qapp) -> None:
+    stage = Stage(titles_content(), Path("."))
+    stage.snapshot(1, "en", QSize(*SIZE), 0.0)
+    assert stage._background is None
+
+
+def test_the_settled_picture_goes_when_another_panel_animates(qapp) -> None:
+    stage = Stage(titles_content(), Path("."))
+    outgoing = stage.snapshot(0, "en", QSize(*SIZE), 50.0)
+    paint(stage, 1, 0.3)
+    assert stage._settled is None
+    assert not outgoing.isNull()  # a transition still holding it keeps it

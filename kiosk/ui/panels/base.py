@@ -65,6 +65,14 @@ class PanelView(ABC):
     def paint(self, painter: QPainter, rect: QRectF, t: float) -> None:
         """Paint the panel into `rect` as it looks `t` seconds after it appeared."""
 
+    def release(self) -> None:
+        """Let go of what only speeds up painting frames (sprites); it is rebuilt on use.
+
+        The stage calls this on every view once a settled picture is cached: from
+        then on no view paints frames until the next panel enters.
+        """
+        return None
+
     def visible_texts(self) -> list[str]:
         """Every text this panel shows, in its language (for tests and accessibility)."""
         return []

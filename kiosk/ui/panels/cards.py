@@ -20,14 +20,13 @@ from kiosk.ui.panels.common import (
     LaidOutView,
     PanelLayout,
     appearing,
-    draw_block,
     entrance,
     entrance_end,
     layout_header,
     paint_card,
     paint_header,
 )
-from kiosk.ui.panels.layout import ItemFrame, layout_items, place_item
+from kiosk.ui.panels.layout import ItemFrame, draw_item, layout_items, place_item
 from kiosk.ui.scale import SPACE_L, SPACE_M, Scale
 
 CARD_TITLE = 48  # design px
@@ -130,5 +129,4 @@ class CardsView(LaidOutView):
                 cell = layout.shapes[f"card:{index}"]
                 paint_card(painter, cell, theme.surface, scale.px(CARD_RADIUS))
                 draw_icon(painter, layout.shapes[f"icon:{index}"], card.icon, theme.accent)
-                draw_block(painter, layout.texts[f"card:{index}:title"], theme.family)
-                draw_block(painter, layout.texts[f"card:{index}:text"], theme.family)
+                draw_item(painter, layout, "card", index, theme.family)

@@ -1,9 +1,11 @@
 """Drawing helpers every panel shares: background, header, cards, entrances.
 
 A panel is laid out once per rectangle (`LaidOutView.layout`) into named text
-blocks and shapes; `paint` then only draws that layout at time `t`. Tests read
-the same layout to check that no text is too small, overlaps another or the
-chrome band at the bottom.
+blocks and shapes; `paint` then only draws that layout at time `t`, large text
+from a sprite painted on its first use (`PanelLayout.draw_text`), so an entrance
+does not fill its glyphs as paths again every frame. Tests read the same layout
+to check that no text is too small, overlaps another or the chrome band at the
+bottom.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QRadialGradient
 
 from kiosk.core.easing import stagger_end, staggered
 from kiosk.ui.panels.base import PanelView, ViewContext
+from kiosk.ui.panels.sprites import Sprite, needs_sprite, text_sprite
 from kiosk.ui.panels.textblocks import (
     TextBlock,
     balanced_block,
@@ -41,14 +44,36 @@ CARD_RADIUS = 28
 
 @dataclass
 class PanelLayout:
-    """A panel laid out in one rectangle: named text blocks and named shapes."""
+    """A panel laid out in one rectangle: named text blocks and named shapes.
+
+    `sprites` holds the large text blocks already painted by `draw_text`, by name;
+    `release_sprites` lets them go (they are painted again when next drawn).
+    """
 
     texts: dict[str, TextBlock] = field(default_factory=dict)
     shapes: dict[str, QRectF] = field(default_factory=dict)
+    sprites: dict[str, Sprite] = field(default_factory=dict)
 
     def text_rects(self) -> dict[str, QRectF]:
         """The rectangle each text occupies, by name."""
         return {key: block.rect for key, block in self.texts.items()}
+
+    def draw_text(self, painter: QPainter, key: str, family: str) -> None:
+        """Draw text block `key` where it was laid out: from its sprite, if it has one.
+
+        Large text gets its sprite here, on first use (see `sprites.needs_sprite`).
+        """
+        block, sprite = self.texts[key], self.sprites.get(key)
+        if sprite is None and needs_sprite(block):
+            sprite = self.sprites[key] = text_sprite(block, family)
+        if sprite is None:
+            draw_block(painter, block, family)
+        else:
+            sprite.draw(painter)
+
+    def release_sprites(self) -> None:
+        """Let the text sprites go; the next `draw_text` paints them again."""
+        self.sprites.clear()
 
 
 def paint_background(painter: QPainter, rect: QRectF, theme: Theme) -> None:
@@ -152,11 +177,11 @@ def paint_header(
     with appearing(painter, scale, entrance(t, 0)) as visible:
         if visible:
             paint_accent_bar(painter, layout.shapes["accent"], theme, entrance(t, 0))
-            draw_block(painter, layout.texts["title"], theme.family)
+            layout.draw_text(painter, "title", theme.family)
     if "intro" in layout.texts:
         with appearing(painter, scale, entrance(t, 1)) as visible:
             if visible:
-                draw_block(painter, layout.texts["intro"], theme.family)
+                layout.draw_text(painter, "intro", theme.family)
 
 
 class LaidOutView(PanelView):
@@ -174,6 +199,11 @@ class LaidOutView(PanelView):
             cached = (key, self.build_layout(QRectF(rect), Scale(QRectF(rect))))
             self._layout_cache = cached
         return cached[1]
+
+    def release(self) -> None:
+        """Let the text sprites go; the layout itself is kept."""
+        if self._layout_cache is not None:
+            self._layout_cache[1].release_sprites()
 
     @abstractmethod
     def build_layout(self, rect: QRectF, scale: Scale) -> PanelLayout:

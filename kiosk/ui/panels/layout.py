@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPainter
 
 from kiosk.ui.panels.common import PanelLayout
 from kiosk.ui.panels.textblocks import (
@@ -84,8 +84,17 @@ def layout_items(
     return bottom
 
 
+ROLES = ("title", "text")
+
+
 def place_item(layout: PanelLayout, prefix: str, index: int, dx: float, dy: float) -> None:
     """Move item `index`'s title and text (laid out by `layout_items`) by (dx, dy)."""
-    for role in ("title", "text"):
+    for role in ROLES:
         key = f"{prefix}:{index}:{role}"
         layout.texts[key] = shifted(layout.texts[key], dx, dy)
+
+
+def draw_item(painter: QPainter, layout: PanelLayout, prefix: str, index: int, family: str) -> None:
+    """Draw item `index`'s title and text where `place_item` put them."""
+    for role in ROLES:
+        layout.draw_text(painter, f"{prefix}:{index}:{role}", family)

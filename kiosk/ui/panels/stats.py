@@ -8,12 +8,11 @@ count-up frame costs a few milliseconds even at 4K with software rendering.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QPainter
 
 from kiosk.core.easing import stagger_end
 from kiosk.core.model import StatsPanel
@@ -21,17 +20,16 @@ from kiosk.core.numbers import format_count
 from kiosk.ui.panels.base import PanelView, ViewContext
 from kiosk.ui.panels.common import (
     PanelLayout,
-    appearing,
-    draw_block,
-    entrance,
     entrance_end,
     fit_block,
     layout_header,
-    paint_accent_bar,
+    paint_header,
     shifted,
     text_style,
 )
 from kiosk.ui.panels.figures import FigureType, layout_figure_grid
+from kiosk.ui.panels.sprites import Sprite, paint_sprite, text_sprite
+from kiosk.ui.panels.textblocks import draw_block
 from kiosk.ui.scale import SPACE_L, SPACE_M, Scale
 
 if TYPE_CHECKING:
@@ -42,14 +40,6 @@ SOURCE_SHARE = 0.14  # of the content height, at most, for the source line
 FIGURES_SHARE = 0.6  # of the width, in landscape
 COUNT_SECONDS, COUNT_STAGGER, COUNT_DELAY = 1.5, 0.12, 0.15
 CHART_STAGGER, CHART_DELAY = 0.1, 0.3
-
-
-@dataclass
-class Sprite:
-    """A transparent picture of part of the panel, and where it goes."""
-
-    rect: QRectF
-    image: QImage
 
 
 @dataclass
@@ -155,31 +145,27 @@ class StatsView(PanelView):
     # -- painting -------------------------------------------------------------------------
 
     def _paint_sprites(self, layout: StatsLayout) -> None:
-        """Paint everything static once: header, labels, source, the chart's frame."""
+        """Paint everything static once: title, labels, source, the chart's frame.
+
+        The title's sprite goes with the header's texts, where `paint_header` finds it.
+        """
         theme, texts, scale = self.ctx.theme, layout.texts, layout.scale
-        title = texts.texts["title"]
-        layout.sprites["title"] = _sprite([title.rect], lambda p: draw_block(
-            p, title, theme.family))
+        texts.sprites["title"] = text_sprite(texts.texts["title"], theme.family)
         labels = [b for k, b in texts.texts.items() if k.startswith("label:")]
-        layout.sprites["labels"] = _sprite([b.rect for b in labels], lambda p: [
+        layout.sprites["labels"] = paint_sprite([b.rect for b in labels], lambda p: [
             draw_block(p, b, theme.family) for b in labels])
         source = texts.texts["source"]
-        layout.sprites["source"] = _sprite([source.rect], lambda p: draw_block(
+        layout.sprites["source"] = paint_sprite([source.rect], lambda p: draw_block(
             p, source, theme.family))
         chart, box = self.chart, layout.chart_rect
         if chart is not None and box is not None:
             bounds = chart.static_bounds(box, scale.u)
-            layout.sprites["chart"] = _sprite([bounds], lambda p: chart.paint_static(
+            layout.sprites["chart"] = paint_sprite([bounds], lambda p: chart.paint_static(
                 p, box, scale.u))
 
-    def _paint_header(self, painter: QPainter, layout: StatsLayout, t: float) -> None:
-        """The accent bar and the title's sprite, entering as common.paint_header does."""
-        amount = entrance(t, 0)
-        with appearing(painter, layout.scale, amount) as visible:
-            if visible:
-                paint_accent_bar(painter, layout.texts.shapes["accent"], self.ctx.theme, amount)
-                sprite = layout.sprites["title"]
-                painter.drawImage(sprite.rect.topLeft(), sprite.image)
+    def release(self) -> None:
+        """Let the layout and its sprites go; the next paint builds them again."""
+        self._layout = None
 
     def paint(self, painter: QPainter, rect: QRectF, t: float) -> None:
         """Paint the panel into `rect` as it looks `t` seconds after it appeared."""
@@ -189,34 +175,15 @@ class StatsView(PanelView):
         painter.translate(rect.topLeft())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        for name, sprite in layout.sprites.items():
-            if name != "title":
-                painter.drawImage(sprite.rect.topLeft(), sprite.image)
-        self._paint_header(painter, layout, t)
+        for sprite in layout.sprites.values():
+            sprite.draw(painter)
+        paint_header(painter, layout.texts, layout.scale, self.ctx.theme, t)
         if self.chart is not None and layout.chart_rect is not None:
             self.chart.paint_dynamic(painter, layout.chart_rect, layout.scale.u, t)
         painter.setPen(self.ctx.theme.accent)
         for baseline, text in zip(layout.baselines, self.figure_texts(t), strict=True):
             layout.figure.draw(painter, baseline, text)
         painter.restore()
-
-
-def _sprite(rects: list[QRectF], paint: Callable[[QPainter], object]) -> Sprite:
-    """Paint `paint` into a transparent image covering `rects` (pixel-aligned)."""
-    bounds = QRectF()
-    for rect in rects:
-        bounds = bounds.united(rect)
-    aligned = bounds.adjusted(-2, -2, 2, 2).toAlignedRect()
-    image = QImage(max(1, aligned.width()), max(1, aligned.height()),
-                   QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(0)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    painter.translate(-aligned.left(), -aligned.top())
-    paint(painter)
-    painter.end()
-    return Sprite(QRectF(aligned), image)
 
 
 def _make_chart(panel: StatsPanel, ctx: ViewContext) -> BarChart | None:

@@ -13,13 +13,12 @@ from kiosk.ui.panels.common import (
     LaidOutView,
     PanelLayout,
     appearing,
-    draw_block,
     entrance,
     entrance_end,
     layout_header,
     paint_header,
 )
-from kiosk.ui.panels.layout import ItemFrame, layout_items, place_item
+from kiosk.ui.panels.layout import ItemFrame, draw_item, layout_items, place_item
 from kiosk.ui.scale import SPACE_L, SPACE_M, Scale
 
 STEP_TITLE = 52  # design px
@@ -145,8 +144,7 @@ class StepsView(LaidOutView):
                 paint_circle(painter, circle, scale, theme.surface, theme.accent)
                 icon = circle.adjusted(*(circle.width() * f for f in (0.25, 0.25, -0.25, -0.25)))
                 draw_icon(painter, icon, step.icon, theme.accent)
-                draw_block(painter, layout.texts[f"step:{index}:title"], theme.family)
-                draw_block(painter, layout.texts[f"step:{index}:text"], theme.family)
+                draw_item(painter, layout, "step", index, theme.family)
 
 
 def connector_start(index: int) -> float:

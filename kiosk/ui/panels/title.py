@@ -13,7 +13,6 @@ from kiosk.ui.panels.common import (
     PanelLayout,
     accent_bar_rect,
     appearing,
-    draw_block,
     entrance,
     entrance_end,
     paint_accent_bar,
@@ -118,11 +117,11 @@ class TitleView(LaidOutView):
         with appearing(painter, scale, first) as visible:
             if visible:
                 paint_accent_bar(painter, layout.shapes["accent"], theme, first)
-                draw_block(painter, layout.texts["headline"], theme.family)
+                layout.draw_text(painter, "headline", theme.family)
         if "subtitle" in layout.texts:
             with appearing(painter, scale, entrance(t, 1)) as visible:
                 if visible:
-                    draw_block(painter, layout.texts["subtitle"], theme.family)
+                    layout.draw_text(painter, "subtitle", theme.family)
 
 
 def split_for_picture(area: QRectF, scale: Scale) -> tuple[QRectF, QRectF]:
