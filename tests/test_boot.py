@@ -73,3 +73,9 @@ def test_sigterm_as_soon_as_the_kiosk_starts_exits_cleanly(tmp_path) -> None:
             proc.wait()
     assert proc.returncode == 0, rest
     assert "Traceback" not in rest
+
+
+def test_freed_pictures_go_back_to_the_system_on_linux() -> None:
+    from kiosk.boot import return_big_blocks_to_the_system
+
+    assert return_big_blocks_to_the_system() is sys.platform.startswith("linux")
