@@ -96,6 +96,7 @@ class KioskApp:
             self.window.setGeometry(screen.geometry())
             self.window.showFullScreen()
         self.show.size = self.window.size()
+        self.show.restart_clock(self.clock())  # the first panel's entrance starts on screen
         self.ticker.kick()
         notify("READY=1")
 

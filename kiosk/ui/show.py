@@ -70,6 +70,11 @@ class Show:
         """Seconds since the current panel appeared (negative during its transition)."""
         return now - self.panel_started
 
+    def restart_clock(self, now: float) -> None:
+        """Start the current panel (its entrance and full dwell) afresh at `now`."""
+        self.panel_started = now
+        self.rotation.go_to(self.shown_index, now)
+
     def stage_content(self, stage: Stage, now: float) -> None:
         """Take new content; it replaces the current one at the next panel boundary."""
         self.pending = stage

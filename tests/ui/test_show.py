@@ -293,3 +293,13 @@ def test_pause_is_shown_and_stops_the_rotation(qapp) -> None:
     show.rotation.release(0.5)  # as if the visitor's hold were over: only the pause remains
     run_until(show, clock, 9.0)
     assert listener.ids() == ["alpha"]
+
+
+def test_restart_clock_starts_the_panel_afresh(qapp) -> None:
+    clock = FakeClock(100.0)
+    content = titles_content()
+    show = Show(Stage(content, Path(".")), clock.now)
+    clock.advance(1.5)
+    show.restart_clock(clock.now)
+    assert show.panel_time(clock.now) == 0.0
+    assert show.rotation.next_change_at == clock.now + content.dwell_for(0)
