@@ -69,9 +69,15 @@ class Records:
         self.status.using_last_good = last_good
         self.write_status()
 
-    def content_error(self, message: str | None) -> None:
-        """Set or clear the problem shown to operators; rewrite status.json at once."""
+    def content_error(self, message: str | None, using_last_good: bool | None = None) -> None:
+        """Set or clear the problem shown to operators; rewrite status.json at once.
+
+        `using_last_good` says whether the content on screen is now the last good copy
+        (None: unchanged).
+        """
         self.status.last_error = message
+        if using_last_good is not None:
+            self.status.using_last_good = using_last_good
         self.write_status()
 
     # time -------------------------------------------------------------------

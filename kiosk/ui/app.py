@@ -41,9 +41,7 @@ DEFAULT_WINDOW_SIZE = (1280, 720)
 
 def make_stage(source: Source) -> Stage:
     """A stage for a content source (the fallback is marked so new content replaces it)."""
-    stage = Stage(source.content, source.content_dir)
-    stage.is_fallback = source.origin == "fallback"
-    return stage
+    return Stage(source.content, source.content_dir, is_fallback=source.origin == "fallback")
 
 
 class KioskApp:
@@ -75,11 +73,9 @@ class KioskApp:
         self.window = KioskWindow(self.show, clock, self.pointer, locked=locked, pad=self.pinpad)
         self.window.after_paint = self._after_paint
         self.signals = SignalBridge(lambda _number: self.quit(0))
-        # live reload (#6) -------------------------------------------------------
         shown_file = source.content if source.origin == "file" else None
         self.watcher = ContentWatcher(self.content_path, source.sha256, clock, content=shown_file)
         self.watcher.changed.connect(self.content_changed)
-        # end live reload (#6) ---------------------------------------------------
 
     # life cycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -109,7 +105,7 @@ class KioskApp:
     def shutdown(self) -> None:
         """Stop ticking and write the last records."""
         self.ticker.stop()
-        self.watcher.close()  # live reload (#6)
+        self.watcher.close()
         self.signals.close()
         self.records.close()
         self.window.allow_close = True
@@ -118,8 +114,12 @@ class KioskApp:
     # time -----------------------------------------------------------------------
     def tick(self, now: float) -> float | None:
         """Advance everything to `now`; return when the next tick is needed."""
-        due = [self.show.tick(now), self.records.tick(now), self.pointer.poll(now)]
-        due.append(self.pinpad.tick(now))
+        due = [
+            self.show.tick(now),
+            self.records.tick(now),
+            self.pointer.poll(now),
+            self.pinpad.tick(now),
+        ]
         self.window.update()
         pending = [d for d in due if d is not None]
         return min(pending) if pending else None
@@ -142,22 +142,20 @@ class KioskApp:
             self.pinpad.open(self.clock())
             self._changed()
 
-    # live reload (#6) -----------------------------------------------------------
+    # content ---------------------------------------------------------------------
     def content_changed(self, result: LoadResult) -> None:
         """A new version of content.json settled: stage it, or keep what is shown and say why."""
         source = reload_source(result, self.content_path, self.data_dir)
         if source is None:
             error = error_summary(result, self.content_path) or "content could not be loaded"
             log.error("content problem: %s (keeping the content on screen)", error)
-            self.records.status.using_last_good = not getattr(self.show.stage, "is_fallback", False)
             self.show.problem_marker = True
-            self.records.content_error(error)
+            self.records.content_error(error, using_last_good=not self.show.stage.is_fallback)
         else:
             self.show.stage_content(make_stage(source), self.clock())
             self._report_source(source)
         self._changed()
 
-    # end live reload (#6) -------------------------------------------------------
     def _report_source(self, source: Source) -> None:
         self.records.content_loaded(
             self.content_path,
@@ -217,7 +215,7 @@ def run_prepared(options: RunOptions, prepared: Prepared) -> int:
     int
         The process exit code.
     """
-    install_qt_message_handler()  # live reload (#6): Qt's messages go to the log too
+    install_qt_message_handler()  # Qt's own messages go to the log too
     app = _application()
     register_fonts()
     kiosk = KioskApp(options, prepared.data_dir, source=prepared.source)

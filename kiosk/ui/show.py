@@ -78,7 +78,7 @@ class Show:
     def stage_content(self, stage: Stage, now: float) -> None:
         """Take new content; it replaces the current one at the next panel boundary."""
         self.pending = stage
-        if self.stage.content.panels and self._is_fallback():
+        if self.stage.is_fallback:
             self._apply_pending(now)
             self._show(0, now, direction=1)
 
@@ -278,9 +278,6 @@ class Show:
         self.last_touch = None
         self._record("idle_reset", None)
         self._show(0, now, -1)
-
-    def _is_fallback(self) -> bool:
-        return getattr(self.stage, "is_fallback", False)
 
     def _announce(self) -> None:
         if self.listener is not None:

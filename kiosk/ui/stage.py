@@ -31,9 +31,10 @@ log = logging.getLogger(__name__)
 class Stage:
     """Views of every panel of one content version, per language."""
 
-    def __init__(self, content: Content, content_dir: Path) -> None:
+    def __init__(self, content: Content, content_dir: Path, *, is_fallback: bool = False) -> None:
         self.content = content
         self.content_dir = content_dir
+        self.is_fallback = is_fallback  # the built-in screen: any good content replaces it
         self.theme = Theme.from_settings(content.settings.theme)
         self.bad: set[int] = set()
         self._views: dict[tuple[int, str], PanelView] = {}
