@@ -72,6 +72,7 @@ class KioskApp:
         locked = not options.windowed
         self.window = KioskWindow(self.show, clock, self.pointer, locked=locked, pad=self.pinpad)
         self.window.after_paint = self._after_paint
+        self.window.cursor_revealed = self.ticker.kick
         self.signals = SignalBridge(lambda _number: self.quit(0))
         shown_file = source.content if source.origin == "file" else None
         self.watcher = ContentWatcher(self.content_path, source.sha256, clock, content=shown_file)
@@ -119,6 +120,7 @@ class KioskApp:
             self.records.tick(now),
             self.pointer.poll(now),
             self.pinpad.tick(now),
+            self.window.hide_idle_cursor(now),
         ]
         self.window.update()
         pending = [d for d in due if d is not None]

@@ -22,6 +22,8 @@ from kiosk.ui.show import Show
 
 log = logging.getLogger(__name__)
 
+CURSOR_IDLE_SECONDS = 3.0  # a revealed mouse cursor hides again after resting this long
+
 
 class KioskWindow(QWidget):
     """Full-screen (or windowed) surface of the kiosk."""
@@ -41,6 +43,8 @@ class KioskWindow(QWidget):
         self.pointer = pointer
         self.pad = pad
         self._mouse_at: QPointF | None = None
+        self._cursor_hides_at: float | None = None
+        self.cursor_revealed: Callable[[], None] | None = None
         self.locked = locked
         self.allow_close = not locked
         self.after_paint: Callable[[], None] | None = None
@@ -99,6 +103,19 @@ class KioskWindow(QWidget):
         at, self._mouse_at = self._mouse_at, event.position()
         if at is not None and at != event.position():
             self.unsetCursor()
+            self._cursor_hides_at = self.clock() + CURSOR_IDLE_SECONDS
+            if self.cursor_revealed is not None:
+                self.cursor_revealed()
+
+    def hide_idle_cursor(self, now: float) -> float | None:
+        """Hide a revealed cursor once the mouse has rested; return when to look again."""
+        if self._cursor_hides_at is None:
+            return None
+        if now < self._cursor_hides_at:
+            return self._cursor_hides_at
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self._cursor_hides_at = None
+        return None
 
     def wheelEvent(self, event: QEvent) -> None:
         """Scroll wheels do nothing on a kiosk."""

@@ -13,7 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.app import KioskApp
-from tests.ui.support import running_kiosk
+from kiosk.ui.window import CURSOR_IDLE_SECONDS
+from tests.ui.support import running_kiosk, tick
 
 Mod = Qt.KeyboardModifier
 
@@ -63,6 +64,16 @@ def test_cursor_hidden_until_the_mouse_moves(kiosk: KioskApp) -> None:
     assert kiosk.window.cursor().shape() == Qt.CursorShape.BlankCursor
     QTest.mouseMove(handle, QPoint(140, 120))
     assert kiosk.window.cursor().shape() != Qt.CursorShape.BlankCursor
+
+
+def test_a_revealed_cursor_hides_again_once_the_mouse_rests(kiosk: KioskApp) -> None:
+    handle = kiosk.window.windowHandle()
+    QTest.mouseMove(handle, QPoint(100, 100))
+    QTest.mouseMove(handle, QPoint(140, 120))
+    tick(kiosk, CURSOR_IDLE_SECONDS - 0.5)
+    assert kiosk.window.cursor().shape() != Qt.CursorShape.BlankCursor
+    tick(kiosk, 1.0)
+    assert kiosk.window.cursor().shape() == Qt.CursorShape.BlankCursor
 
 
 def test_a_touch_hides_the_cursor_again(kiosk: KioskApp) -> None:
