@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from kiosk.core.jsonparse import JSONSyntaxError, parse
 from kiosk.core.model import Content
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -151,3 +152,17 @@ def run_kiosk_process(
             proc.kill()
             proc.wait()
     return proc.returncode, rest
+
+
+def syntax_error(text: str) -> JSONSyntaxError:
+    """The syntax error the content parser raises for `text`."""
+    with pytest.raises(JSONSyntaxError) as info:
+        parse(text)
+    return info.value
+
+
+def assert_syntax_error(text: str, words: str, line: int, column: int) -> None:
+    """`text` is rejected with `words` in the message, placed at `line`:`column`."""
+    error = syntax_error(text)
+    assert words in error.message
+    assert (error.line, error.column) == (line, column)

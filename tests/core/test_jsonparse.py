@@ -14,6 +14,7 @@ from kiosk.core.jsonparse import (
     parse,
     parse_bytes,
 )
+from tests.support import assert_syntax_error, syntax_error
 
 DOC = """{
   "languages": ["en", "fr"],
@@ -64,12 +65,6 @@ def test_same_key_in_different_objects_is_not_a_duplicate():
     assert parse('[{"a": 1}, {"a": 2}, {"b": {"a": 3}}]').duplicates == ()
 
 
-def _error(text: str) -> JSONSyntaxError:
-    with pytest.raises(JSONSyntaxError) as info:
-        parse(text)
-    return info.value
-
-
 @pytest.mark.parametrize(
     ("text", "words", "line", "column"),
     [
@@ -113,28 +108,26 @@ def _error(text: str) -> JSONSyntaxError:
     ],
 )
 def test_hand_editing_slips_are_explained_and_placed(text, words, line, column):
-    error = _error(text)
-    assert words in error.message
-    assert (error.line, error.column) == (line, column)
+    assert_syntax_error(text, words, line, column)
 
 
 @pytest.mark.parametrize(("text", "words"), [("", "empty"), ("   \n\t  \r\n", "only blank space")])
 def test_empty_file(text, words):
-    error = _error(text)
+    error = syntax_error(text)
     assert words in error.message
     assert error.line is None
 
 
 def test_depth_limit():
     assert parse("[" * MAX_DEPTH + "]" * MAX_DEPTH).value is not None
-    error = _error("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1))
+    error = syntax_error("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1))
     assert "nested too deeply" in error.message
 
 
 def test_very_deep_nesting_does_not_overflow():
-    error = _error("[" * 100_000)
+    error = syntax_error("[" * 100_000)
     assert "nested too deeply" in error.message
-    error = _error('{"a":' * 100_000)
+    error = syntax_error('{"a":' * 100_000)
     assert "nested too deeply" in error.message
 
 

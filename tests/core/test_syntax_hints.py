@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.core.jsonparse import JSONSyntaxError, parse
+from tests.support import assert_syntax_error, syntax_error
 
 # A settings object as staff type it; each case below breaks one line of it.
 SETTINGS = '{\n  "id": "closing",\n  "value": 7100000000,\n  "stacked": false\n}\n'
@@ -13,12 +13,6 @@ SETTINGS = '{\n  "id": "closing",\n  "value": 7100000000,\n  "stacked": false\n}
 def _slip(old: str, new: str) -> str:
     assert old in SETTINGS
     return SETTINGS.replace(old, new, 1)
-
-
-def _error(text: str) -> JSONSyntaxError:
-    with pytest.raises(JSONSyntaxError) as info:
-        parse(text)
-    return info.value
 
 
 @pytest.mark.parametrize(
@@ -76,15 +70,13 @@ def _error(text: str) -> JSONSyntaxError:
     ],
 )
 def test_slips_say_what_to_do_and_where(text, words, line, column):
-    error = _error(text)
-    assert words in error.message
-    assert (error.line, error.column) == (line, column)
+    assert_syntax_error(text, words, line, column)
 
 
 @pytest.mark.parametrize("text", ["[1 true]", "[1 null]", '[1 "a"]'])
 def test_a_value_after_a_number_is_a_missing_comma(text):
-    assert "missing comma" in _error(text).message
+    assert "missing comma" in syntax_error(text).message
 
 
 def test_huge_numbers_with_leading_zeros_are_worded_without_failing():
-    assert "no leading zeros" in _error("[0" + "1" * 6000 + "]").message
+    assert "no leading zeros" in syntax_error("[0" + "1" * 6000 + "]").message
