@@ -31,6 +31,7 @@ from kiosk.ui.signals import SignalBridge
 from kiosk.ui.stage import Stage
 from kiosk.ui.theme import register_fonts
 from kiosk.ui.ticker import Ticker, monotonic_clock
+from kiosk.ui.warmup import Warmup
 from kiosk.ui.watcher import ContentWatcher
 from kiosk.ui.window import KioskWindow
 
@@ -65,6 +66,8 @@ class KioskApp:
         self.show = Show(make_stage(source), now, listener=self.records)
         self._report_source(source)
         self.ticker = Ticker(self.tick, clock)
+        self.warmup = Warmup()
+        self.first_frame_shown = False
         self.pinpad = PinPad(self.show, on_accept=lambda: self.quit(0))
         self.pointer = PointerInput(
             self.show, clock, self._changed, self.request_admin, self.pinpad
@@ -121,6 +124,7 @@ class KioskApp:
             self.pointer.poll(now),
             self.pinpad.tick(now),
             self.window.hide_idle_cursor(now),
+            self._warm(now),
         ]
         self.window.update()
         pending = [d for d in due if d is not None]
@@ -131,8 +135,28 @@ class KioskApp:
         self.ticker.kick()
 
     def _after_paint(self) -> None:
+        if not self.first_frame_shown:  # the rest of the start-up waits for this moment
+            self.first_frame_shown = True
+            self._queue_warmup(self.show.stage)
         if self.show.skip_requested:
             self.ticker.kick()
+
+    def _queue_warmup(self, stage: Stage) -> None:
+        """Prepare every view of `stage` in idle time, the next panel's first."""
+        self.warmup.clear()
+        self.warmup.add(stage.warm_jobs(self.show.language, self.show.shown_index + 1))
+        self.ticker.kick()
+
+    def _warm(self, now: float) -> float | None:
+        """One warm-up job while nothing moves; the next tick at once while jobs remain.
+
+        While the show moves, its own frame ticks come back here; while the PIN pad
+        is open the operator has the screen, and the pad's closing kicks the ticker.
+        """
+        if not self.warmup.pending or not self.show.is_still(now) or self.pinpad.is_open:
+            return None
+        self.warmup.run_one()
+        return now if self.warmup.pending else None
 
     # operator --------------------------------------------------------------------
     def request_admin(self) -> None:
@@ -154,8 +178,11 @@ class KioskApp:
             self.show.problem_marker = True
             self.records.content_error(error, using_last_good=not self.show.stage.is_fallback)
         else:
-            self.show.stage_content(make_stage(source), self.clock())
+            stage = make_stage(source)
+            self.show.stage_content(stage, self.clock())
             self._report_source(source)
+            if self.first_frame_shown:
+                self._queue_warmup(stage)
         self._changed()
 
     def _report_source(self, source: Source) -> None:

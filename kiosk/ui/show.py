@@ -157,8 +157,12 @@ class Show:
         due = self.rotation.next_change_at
         return due is not None and now >= due
 
+    def is_still(self, now: float) -> bool:
+        """True when nothing on screen moves at `now`: no transition, entrance or fade."""
+        return self.transition is None and not self._animating(now)
+
     def _next_tick(self, now: float) -> float | None:
-        if self.transition is not None or self._animating(now):
+        if not self.is_still(now):
             return now + FRAME_SECONDS
         deadlines = [self.rotation.next_change_at]
         if self.last_touch is not None:

@@ -13,7 +13,9 @@ goes in turn when another panel starts to animate.
 
 from __future__ import annotations
 
+import importlib
 import logging
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize
@@ -22,8 +24,9 @@ from PySide6.QtGui import QPainter, QPixmap
 from kiosk.core.model import Content
 from kiosk.ui.panels.base import PanelView, view_context
 from kiosk.ui.panels.common import paint_background
-from kiosk.ui.panels.registry import build_view
+from kiosk.ui.panels.registry import build_view, view_modules
 from kiosk.ui.theme import Theme
+from kiosk.ui.warmup import Job
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +66,22 @@ class Stage:
                 self._fail(index, "could not be built")
                 return None
         return self._views[key]
+
+    def warm_jobs(self, language: str, first: int = 0) -> list[Job]:
+        """Jobs that import every view module and build every view in `language`.
+
+        The panels from `first` on come first (the next one is needed soonest).
+        Views are built, not painted: no picture is held for a panel not on screen.
+        """
+        modules = view_modules(panel.kind for panel in self.content.panels)
+        jobs: list[Job] = [
+            (f"import {module}", partial(importlib.import_module, module)) for module in modules
+        ]
+        for offset in range(self.count):
+            index = (first + offset) % self.count
+            name = f"build {self.content.panels[index].id} ({language})"
+            jobs.append((name, partial(self.view, index, language)))
+        return jobs
 
     def settle_seconds(self, index: int, language: str) -> float:
         """When panel `index` stops moving (0 for a failed panel)."""

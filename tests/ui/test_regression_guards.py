@@ -125,7 +125,12 @@ def test_real_ticker_does_not_tick_between_deadlines_once_settled(make_app, qtbo
 
     app.ticker._on_tick = recording
     app.start()
-    qtbot.waitUntil(lambda: bool(log) and app.clock() > settle_time(app, 0) + 0.05, timeout=5000)
+
+    def settled_and_warmed() -> bool:
+        settled = bool(log) and app.clock() > settle_time(app, 0) + 0.05
+        return settled and not app.warmup.pending
+
+    qtbot.waitUntil(settled_and_warmed, timeout=10000)
     qtbot.wait(50)
     first = len(log)
     before = app.ticker.tick_count

@@ -1,12 +1,14 @@
 """Which view paints which kind of panel.
 
-The statistics view pulls in pyqtgraph, which is slow to import, so it is imported
-only when a stats panel is actually built.
+The statistics view pulls in numpy and pyqtgraph, which take a few hundred
+milliseconds to import, so they are not imported before the first frame: the
+app's warm-up imports them (`view_modules`) while the screen is still, or a stats
+panel built before that imports them itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from kiosk.core.model import CardsPanel, StatsPanel, StepsPanel, TitlePanel
 from kiosk.ui.panels.base import PanelView, ViewContext
@@ -20,6 +22,17 @@ def _stats_view(panel: object, ctx: ViewContext) -> PanelView:
     from kiosk.ui.panels.stats import StatsView
 
     return StatsView(panel, ctx)
+
+
+# modules a kind's view needs beyond this one's imports, slowest first
+VIEW_MODULES: dict[str, tuple[str, ...]] = {
+    "stats": ("numpy", "pyqtgraph", "kiosk.ui.chart", "kiosk.ui.panels.stats"),
+}
+
+
+def view_modules(kinds: Iterable[str]) -> list[str]:
+    """The modules the views of `kinds` import when first built, slowest first."""
+    return [module for kind in sorted(set(kinds)) for module in VIEW_MODULES.get(kind, ())]
 
 
 VIEWS: dict[str, Callable[..., PanelView]] = {
