@@ -7,6 +7,7 @@ imports what it needs inside its handler, so `kiosk validate` never pays for Qt.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -102,6 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list.insert(0, "run")
     parser = build_parser()
     args = parser.parse_args(args_list)
+    # The content model uses no pydantic plugins: skip pydantic's scan of every
+    # installed package for them (start-up time of `run` and `validate`).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     handlers = {
         "run": _run,
         "validate": _validate,

@@ -15,8 +15,6 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
-
 log = logging.getLogger(__name__)
 
 APP_NAME = "producers-story-kiosk"
@@ -72,6 +70,8 @@ def preferred_data_dir(arg: Path | None, env: Mapping[str, str] | None = None) -
     from_env = environ.get(ENV_VAR, "").strip()
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs  # only here: the booth's service names its folder, start-up skips this
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

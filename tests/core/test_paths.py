@@ -2,6 +2,7 @@ import logging
 import tempfile
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 from kiosk.core import paths
@@ -29,7 +30,7 @@ def test_environment_used_without_argument(tmp_path: Path) -> None:
 
 
 def test_platform_folder_when_nothing_given(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(paths.platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "u"))
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "u"))
     assert resolve_data_dir(None, {ENV_VAR: "  "}) == tmp_path / "u"
 
 
