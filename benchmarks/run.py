@@ -11,8 +11,9 @@ machine drift cancels; each figure is the median of several launches.
   (content with a one-hour dwell), /proc accounting.
 - loop CPU: the same over 40 s of the shipped content at 8 s dwell, from 1 s
   after the first frame; PSS (smaps_rollup, whole tree) after one full loop.
-- frame time, memory growth over panel changes, `kiosk validate`: in-process
-  or single-process helpers in this folder.
+- frame time, memory growth over panel changes, `kiosk validate`, the longest
+  tick of a fresh kiosk's first loop: in-process or single-process helpers in
+  this folder.
 
     python benchmarks/run.py [--quick] [--no-chromium] [--json results.json]
 """
@@ -64,9 +65,12 @@ class Plan:
     churn_changes: int = 10_000
     frames: int = 300
     validate_runs: int = 5
+    first_loops: int = 3  # fresh in-process kiosks, one loop each at 2 s dwell
 
 
-QUICK = Plan(launches=3, idle_seconds=5.0, loops=1, churn_changes=2_000, frames=100)
+QUICK = Plan(
+    launches=3, idle_seconds=5.0, loops=1, churn_changes=2_000, frames=100, first_loops=1
+)
 
 
 @dataclass
@@ -252,6 +256,13 @@ def in_process(plan: Plan, samples: Samples) -> None:
     for seconds in validate_seconds(plan.validate_runs):
         samples.add("validate", "kiosk", seconds)
     _progress("validate", samples)
+    for _ in range(plan.first_loops):
+        loop = helper_json("first_loop.py")
+        samples.add("longest_tick", "kiosk", loop["longest_tick_ms"])
+        samples.add("longest_warmup_job", "kiosk", loop["longest_warmup_job_ms"])
+    cold = helper_json("first_loop.py", "--no-warmup")
+    samples.add("longest_tick_no_warmup", "kiosk", cold["longest_tick_ms"])
+    _progress("first loop", samples)
 
 
 # the table --------------------------------------------------------------------------
@@ -302,6 +313,10 @@ def rows(plan: Plan) -> list[Row]:
             _below(10)),
         Row("validate", "`kiosk validate content.json`, whole process", "s", "<= 0.4",
             _below(0.4)),
+        Row("longest_tick", "first loop: longest tick (a tap waits this long)", "ms",
+            "<= 100", _below(100)),
+        Row("longest_tick_no_warmup", "  same without the warm-up", "ms", "(info)", None),
+        Row("longest_warmup_job", "  longest warm-up job (screen still)", "ms", "(info)", None),
     ]  # fmt: skip
 
 
