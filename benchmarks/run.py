@@ -1,6 +1,6 @@
 """Measure every figure of the performance budget (issue 7), beside Chromium's kiosk mode.
 
-One command, about 9 minutes (`--quick`: about 3). Both apps run on the same
+One command, about 10 minutes (`--quick`: about 3.5). Both apps run on the same
 Xvfb screen (1920x1080, software rendering), interleaved in one run so that
 machine drift cancels; each figure is the median of several launches.
 
@@ -15,7 +15,7 @@ machine drift cancels; each figure is the median of several launches.
   tick of a fresh kiosk's first loop: in-process or single-process helpers in
   this folder.
 
-    python benchmarks/run.py [--quick] [--no-chromium] [--json results.json]
+    .venv/bin/python benchmarks/run.py [--quick] [--no-chromium] [--json results.json]
 """
 
 from __future__ import annotations
