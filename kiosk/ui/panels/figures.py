@@ -9,12 +9,13 @@ largest at which every settled figure fits its cell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
 from kiosk.ui.panels.common import PanelLayout, fit_block, text_style, uniform_blocks
+from kiosk.ui.panels.glyphs import GlyphPainter
 from kiosk.ui.scale import SPACE_L, SPACE_S, Scale
 from kiosk.ui.theme import Theme
 
@@ -39,10 +40,15 @@ def split_figure(text: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class FigureType:
-    """The two fonts of the figures: digits and unit words."""
+    """The two fonts of the figures, digits and unit words, and their glyph painters."""
 
     digits: QFont
     unit: QFont
+    painters: tuple[GlyphPainter, GlyphPainter] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        glyphs = (GlyphPainter(self.digits), GlyphPainter(self.unit))
+        object.__setattr__(self, "painters", glyphs)  # frozen: set once, here
 
     @classmethod
     def at(cls, pixel_size: float) -> FigureType:
@@ -64,15 +70,14 @@ class FigureType:
                 + QFontMetricsF(self.unit).horizontalAdvance(tail))
 
     def draw(self, painter: QPainter, baseline: QPointF, text: str) -> None:
-        """Draw `text` with its left end on `baseline`."""
+        """Draw `text` with its left end on `baseline`, in the painter's pen colour."""
         head, tail = split_figure(text)
-        painter.setFont(self.digits)
-        painter.drawText(baseline, head)
+        digits, unit = self.painters
+        digits.draw(painter, baseline, head)
         if tail:
             x = baseline.x() + QFontMetricsF(self.digits).horizontalAdvance(head)
             x += self.digits.pixelSize() * UNIT_GAP
-            painter.setFont(self.unit)
-            painter.drawText(QPointF(x, baseline.y()), tail)
+            unit.draw(painter, QPointF(x, baseline.y()), tail)
 
 
 def layout_figure_grid(
