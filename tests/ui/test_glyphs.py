@@ -67,8 +67,9 @@ def assert_alike(ours: QImage, qts: QImage) -> None:
 
 
 @pytest.mark.parametrize("ratio", [1.0, 2.0])
-def test_big_text_matches_qts_own_drawing(ratio: float) -> None:
-    font, text = figure_font(150), "$7.1 148,200"
+@pytest.mark.parametrize("text", ["$7.1 148,200", "7\u5186 1\u20b9 1\u0416"])  # with fallbacks
+def test_big_text_matches_qts_own_drawing(ratio: float, text: str) -> None:
+    font = figure_font(150)
     glyphs = GlyphPainter(font)
     ours, qts = canvas(ratio), canvas(ratio)
     draw(ours, lambda p: glyphs.draw(p, QPointF(20.3, 200.7), text))

@@ -41,9 +41,7 @@ class GlyphPainter:
     """Draws text in one font as glyph pictures, each painted on first use."""
 
     font: QFont
-    _pictures: dict[tuple[int, int, int, int, float], tuple[QImage, int, int]] = field(
-        default_factory=dict
-    )
+    _pictures: dict[tuple[object, ...], tuple[QImage, int, int]] = field(default_factory=dict)
 
     @property
     def picture_count(self) -> int:
@@ -71,7 +69,8 @@ class GlyphPainter:
     def _picture(
         self, raw: QRawFont, index: int, steps: tuple[int, int], colour: QColor, ratio: float
     ) -> tuple[QImage, int, int]:
-        key = (index, *steps, colour.rgba(), ratio)
+        # a glyph index means something only in its font (a fallback font may serve a glyph)
+        key = (raw.familyName(), raw.styleName(), index, *steps, colour.rgba(), ratio)
         found = self._pictures.get(key)
         if found is None:
             offset = QPointF(steps[0], steps[1]) / SUBPIXEL_STEPS
