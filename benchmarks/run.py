@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -368,8 +369,23 @@ def machine() -> str:
     )
 
 
+def use_the_project_venv() -> None:
+    """Run again under the project's `.venv` (the README's set-up) if started with another Python.
+
+    The kiosk is launched with this interpreter, so `python benchmarks/run.py` measures
+    the kiosk as a booth runs it, whichever `python` that is.
+    """
+    venv = ROOT / ".venv"
+    python = venv / "bin" / "python"
+    if not python.exists() or Path(sys.prefix).resolve() == venv.resolve():
+        return
+    print(f"running under the project's virtual environment: {python}", flush=True)
+    os.execv(python, [str(python), str(Path(__file__).resolve()), *sys.argv[1:]])
+
+
 def main() -> int:
     """Run everything and print the table; exit 1 when a budget does not hold."""
+    use_the_project_venv()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs (about 3 minutes)")
     parser.add_argument("--no-chromium", action="store_true", help="skip the browser peer")
