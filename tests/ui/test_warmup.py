@@ -101,21 +101,22 @@ def settle_at(kiosk: KioskApp) -> float:
     return show.panel_started + show.stage.settle_seconds(show.shown_index, show.language)
 
 
+def shipped_copy(tmp_path: Path) -> Path:
+    """The shipped content.json, copied into `tmp_path`."""
+    path = tmp_path / "content.json"
+    path.write_bytes((ROOT / "content.json").read_bytes())
+    return path
+
+
 def test_nothing_is_warmed_before_the_first_frame(qtbot, tmp_path: Path) -> None:
     apps = KioskApps(tmp_path)
     try:
-        kiosk = apps.build(_content(tmp_path))
+        kiosk = apps.build(shipped_copy(tmp_path))
         kiosk.tick(kiosk.clock())
         assert not kiosk.first_frame_shown
         assert not kiosk.warmup.pending and not kiosk.warmup.done
     finally:
         apps.shutdown_all()
-
-
-def _content(tmp_path: Path) -> Path:
-    path = tmp_path / "content.json"
-    path.write_bytes((ROOT / "content.json").read_bytes())
-    return path
 
 
 def test_warmup_waits_for_stillness_then_runs_to_the_end(qtbot, tmp_path: Path) -> None:
@@ -134,6 +135,16 @@ def test_warmup_waits_for_stillness_then_runs_to_the_end(qtbot, tmp_path: Path) 
         assert count == len(kiosk.warmup.done) > kiosk.show.stage.count
         due = kiosk.tick(kiosk.clock())
         assert due is not None and due - kiosk.clock() > 10 * FRAME_SECONDS  # quiet again
+
+
+def test_no_warmup_while_the_operator_has_the_pin_pad(qtbot, tmp_path: Path) -> None:
+    with running_kiosk(qtbot, tmp_path) as kiosk:  # full screen: the pad opens
+        qtbot.waitUntil(lambda: kiosk.first_frame_shown, timeout=5000)
+        wait(kiosk, settle_at(kiosk) - kiosk.clock() + 0.01)
+        kiosk.request_admin()
+        assert kiosk.pinpad.is_open
+        kiosk.tick(kiosk.clock())
+        assert kiosk.warmup.pending and not kiosk.warmup.done
 
 
 def test_new_content_is_warmed_too(qtbot, tmp_path: Path) -> None:
