@@ -28,6 +28,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from run import content_copy  # noqa: E402
 
 from kiosk.boot import RunOptions  # noqa: E402
 from kiosk.ui.app import KioskApp  # noqa: E402
@@ -73,18 +74,6 @@ def instrument(app: KioskApp, timings: Timings) -> None:
 
     app.ticker._on_tick = timed_tick
     app.show.paint = timed_paint  # type: ignore[method-assign]
-
-
-def content_copy(folder: Path, dwell: float) -> Path:
-    """The shipped content with every dwell at `dwell` seconds."""
-    data = json.loads((HERE.parent / "content.json").read_text(encoding="utf-8"))
-    data.pop("$schema", None)
-    data["settings"]["dwell_seconds"] = dwell
-    for panel in data["panels"]:
-        panel.pop("dwell_seconds", None)
-    path = folder / "content.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 def main() -> int:

@@ -13,7 +13,6 @@ Memory growth in bytes is measured by benchmarks/churn.py, not asserted here.
 from __future__ import annotations
 
 import gc
-import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import pairwise
@@ -30,33 +29,10 @@ from kiosk.ui.app import KioskApp, RunOptions
 from kiosk.ui.show import Show
 from kiosk.ui.stage import Stage
 from kiosk.ui.ticker import FRAME_SECONDS
+from tests.support import ROOT, FakeClock, dwell_copy
 
-ROOT = Path(__file__).resolve().parents[2]
 LONG_DWELL = 3600
 TICK_SLACK = 0.005  # a QTimer rounds its delay up to whole milliseconds
-
-
-class FakeClock:
-    """Monotonic time that moves only when a test says so."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def shipped_copy(folder: Path, dwell: float) -> Path:
-    """The shipped content with every panel at `dwell` seconds, in `folder`."""
-    data = json.loads((ROOT / "content.json").read_text(encoding="utf-8"))
-    data.pop("$schema", None)
-    data["settings"]["dwell_seconds"] = dwell
-    for panel in data["panels"]:
-        panel.pop("dwell_seconds", None)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "content.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -65,7 +41,7 @@ def make_app(qtbot, tmp_path: Path) -> Iterator[Callable[..., KioskApp]]:
     made: list[KioskApp] = []
 
     def build(dwell: float = LONG_DWELL, clock: Any = None) -> KioskApp:
-        content = shipped_copy(tmp_path / f"content{len(made)}", dwell)
+        content = dwell_copy(ROOT / "content.json", tmp_path / f"content{len(made)}", dwell)
         data_dir = tmp_path / f"data{len(made)}"
         data_dir.mkdir()
         size = (640, 360)
@@ -87,7 +63,7 @@ def settle_time(app: KioskApp, now: float) -> float:
 
 # (1) a settled panel costs no frame ticks ----------------------------------------------
 def test_settled_panel_asks_for_the_next_deadline_not_a_frame(make_app) -> None:
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     app = make_app(clock=clock)
     assert app.tick(clock.now) == pytest.approx(clock.now + FRAME_SECONDS)  # entrance runs
     clock.now = settle_time(app, clock.now) + 0.01
@@ -99,7 +75,7 @@ def test_settled_panel_asks_for_the_next_deadline_not_a_frame(make_app) -> None:
 
 
 def test_settled_panel_stays_quiet_through_a_simulated_minute(make_app) -> None:
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     app = make_app(clock=clock)
     clock.now = settle_time(app, clock.now) + 0.01
     end = clock.now + 60.0
@@ -181,7 +157,7 @@ def live_wrappers() -> Counter[str]:
 def test_a_thousand_panel_changes_leave_no_qt_objects_behind(qapp) -> None:
     content = load(ROOT / "content.json").content
     assert content is not None
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     changes = Changes()
     show = Show(Stage(content, ROOT), clock.now, listener=changes)
     show.size = QSize(160, 90)

@@ -17,7 +17,7 @@ from kiosk.ui.app import KioskApp
 from kiosk.ui.stage import Stage
 from kiosk.ui.ticker import FRAME_SECONDS
 from kiosk.ui.warmup import Warmup
-from tests.support import ROOT
+from tests.support import ROOT, dwell_copy
 from tests.ui.support import KioskApps, running_kiosk, wait
 
 
@@ -101,17 +101,10 @@ def settle_at(kiosk: KioskApp) -> float:
     return show.panel_started + show.stage.settle_seconds(show.shown_index, show.language)
 
 
-def shipped_copy(tmp_path: Path) -> Path:
-    """The shipped content.json, copied into `tmp_path`."""
-    path = tmp_path / "content.json"
-    path.write_bytes((ROOT / "content.json").read_bytes())
-    return path
-
-
 def test_nothing_is_warmed_before_the_first_frame(qtbot, tmp_path: Path) -> None:
     apps = KioskApps(tmp_path)
     try:
-        kiosk = apps.build(shipped_copy(tmp_path))
+        kiosk = apps.build(dwell_copy(ROOT / "content.json", tmp_path, 12))
         kiosk.tick(kiosk.clock())
         assert not kiosk.first_frame_shown
         assert not kiosk.warmup.pending and not kiosk.warmup.done
