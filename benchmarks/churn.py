@@ -31,7 +31,7 @@ from PySide6.QtCore import QRectF, QSize  # noqa: E402
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.core.content import load  # noqa: E402
+from kiosk.core.content.load import load  # noqa: E402
 from kiosk.ui.show import Show  # noqa: E402
 from kiosk.ui.stage import Stage  # noqa: E402
 from kiosk.ui.ticker import FRAME_SECONDS  # noqa: E402

@@ -27,10 +27,10 @@ from PySide6.QtCore import QRectF  # noqa: E402
 from PySide6.QtGui import QImage, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.core.content import load  # noqa: E402
+from kiosk.core.content.load import load  # noqa: E402
+from kiosk.ui.drawing.theme import Theme  # noqa: E402
 from kiosk.ui.panels.base import ViewContext  # noqa: E402
 from kiosk.ui.panels.stats import StatsView  # noqa: E402
-from kiosk.ui.theme import Theme  # noqa: E402
 
 SIZES = ((1920, 1080), (3840, 2160))
 

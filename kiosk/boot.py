@@ -21,11 +21,11 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from kiosk.core.paths import resolve_data_dir
+from kiosk.core.records.paths import resolve_data_dir
 from kiosk.logsetup import configure_logging, install_excepthook
 
 if TYPE_CHECKING:
-    from kiosk.core.source import Source
+    from kiosk.core.content.source import Source
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ def prepare(options: RunOptions) -> Prepared:
     Prepared
         The data folder and the content source (file, last good copy or fallback).
     """
-    from kiosk.core.source import initial_source  # the content model: after the signals
+    from kiosk.core.content.source import initial_source  # the content model: after the signals
 
     data_dir = resolve_data_dir(options.data_dir)
     configure_logging(data_dir)

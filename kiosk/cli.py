@@ -130,8 +130,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from kiosk.core.content import load
-    from kiosk.core.problems import format_problem
+    from kiosk.core.content.load import load
+    from kiosk.core.content.problems import format_problem
 
     def count(number: int, noun: str) -> str:
         return f"{number} {noun}{'' if number == 1 else 's'}"
@@ -152,7 +152,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from kiosk.core.schema import schema_text
+    from kiosk.core.content.schema import schema_text
 
     text = schema_text()
     if args.out is None:
@@ -163,8 +163,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from kiosk.core.content import load
-    from kiosk.core.problems import format_problem
+    from kiosk.core.content.load import load
+    from kiosk.core.content.problems import format_problem
 
     result = load(args.content)
     for problem in result.problems:
@@ -198,8 +198,8 @@ def _render(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     import json
 
-    from kiosk.core.paths import EVENTS_DB, resolve_data_dir
-    from kiosk.core.report import format_report, parse_since, summarize
+    from kiosk.core.records.paths import EVENTS_DB, resolve_data_dir
+    from kiosk.core.records.report import format_report, parse_since, summarize
 
     if args.since is not None:
         try:

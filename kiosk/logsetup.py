@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from kiosk.core.paths import LOG_FILE, LogThrottle
+from kiosk.core.records.paths import LOG_FILE, LogThrottle
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 1_000_000

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.paths import EVENTS_DB
+from kiosk.core.records.paths import EVENTS_DB
 
 ROOT = Path(__file__).resolve().parents[1]
 

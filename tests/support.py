@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from kiosk.core.jsonparse import JSONSyntaxError, parse
-from kiosk.core.model import Content
+from kiosk.core.content.jsonparse import JSONSyntaxError, parse
+from kiosk.core.content.model import Content
 
 ROOT = Path(__file__).resolve().parents[1]
 DWELLS = (2, 5, 3)  # panel 0 at 0 s, panel 1 at 2 s, panel 2 at 7 s, panel 0 again at 10 s

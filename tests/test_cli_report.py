@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.core.events import EventLog
-from kiosk.core.paths import EVENTS_DB
+from kiosk.core.records.events import EventLog
+from kiosk.core.records.paths import EVENTS_DB
 
 DAY1 = datetime(2026, 11, 25, 12, 0, tzinfo=UTC).timestamp()
 DAY2 = datetime(2026, 11, 29, 12, 0, tzinfo=UTC).timestamp()

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from kiosk.cli import main
-from kiosk.core.schema import schema_text
+from kiosk.core.content.schema import schema_text
 
 MINIMAL = {
     "languages": ["en"],

@@ -18,18 +18,18 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from kiosk.boot import Prepared, RunOptions, stopped_during_startup
-from kiosk.core.content import LoadResult
-from kiosk.core.records import Records
-from kiosk.core.sdnotify import notify
-from kiosk.core.source import Source, error_summary, initial_source, reload_source
+from kiosk.core.content.load import LoadResult
+from kiosk.core.content.source import Source, error_summary, initial_source, reload_source
+from kiosk.core.records.recorder import Records
+from kiosk.core.records.sdnotify import notify
 from kiosk.logsetup import shutdown_logging
+from kiosk.ui.chrome.pinpad import PinPad
+from kiosk.ui.drawing.theme import register_fonts
 from kiosk.ui.input import PointerInput
-from kiosk.ui.pinpad import PinPad
 from kiosk.ui.qtlog import install_qt_message_handler
 from kiosk.ui.show import Show
 from kiosk.ui.signals import SignalBridge
 from kiosk.ui.stage import Stage
-from kiosk.ui.theme import register_fonts
 from kiosk.ui.ticker import Ticker, monotonic_clock
 from kiosk.ui.warmup import Warmup
 from kiosk.ui.watcher import ContentWatcher

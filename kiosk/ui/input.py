@@ -1,7 +1,7 @@
 """What a visitor's hand or a presenter's key means: pointer tracks, taps, swipes, keys.
 
 Mouse and single-finger touch both become a pointer track, classified by the
-pure `kiosk.core.gestures`. Several fingers, pinches, right clicks and unknown
+pure `kiosk.core.show.gestures`. Several fingers, pinches, right clicks and unknown
 keys do nothing. The operator's way out (a 3 s press in the top-left corner or
 Ctrl+Shift+Q) only asks for the PIN pad; it never leaves by itself. While the
 pad is open every touch and key goes to it and nothing reaches the show.
@@ -14,9 +14,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 
-from kiosk.core.gestures import PointerSample, classify, is_long_press_in_progress
-from kiosk.ui.chrome import hit_test
-from kiosk.ui.pinpad import PinPad
+from kiosk.core.show.gestures import PointerSample, classify, is_long_press_in_progress
+from kiosk.ui.chrome.controls import hit_test
+from kiosk.ui.chrome.pinpad import PinPad
 from kiosk.ui.show import Show
 
 ADMIN_PRESS_SECONDS = 3.0

@@ -15,8 +15,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from kiosk.core.model import Content
-from kiosk.ui.chrome import paint_chrome, resting_chrome
+from kiosk.core.content.model import Content
+from kiosk.ui.chrome.controls import paint_chrome, resting_chrome
 from kiosk.ui.panels.base import view_context
 from kiosk.ui.stage import Stage
 

@@ -14,10 +14,10 @@ from typing import Protocol
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QPainter, QPixmap
 
-from kiosk.core.easing import clamp01
-from kiosk.core.idle import ATTRACT, IdleState, IdleTracker
-from kiosk.core.rotation import Rotation
-from kiosk.ui.chrome import ChromeState, next_language, paint_chrome
+from kiosk.core.show.easing import clamp01
+from kiosk.core.show.idle import ATTRACT, IdleState, IdleTracker
+from kiosk.core.show.rotation import Rotation
+from kiosk.ui.chrome.controls import ChromeState, next_language, paint_chrome
 from kiosk.ui.stage import Stage
 from kiosk.ui.ticker import FRAME_SECONDS
 from kiosk.ui.transition import Transition

@@ -21,11 +21,11 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QPainter, QPixmap
 
-from kiosk.core.model import Content
+from kiosk.core.content.model import Content
+from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.base import PanelView, view_context
 from kiosk.ui.panels.common import paint_background
 from kiosk.ui.panels.registry import build_view, view_modules
-from kiosk.ui.theme import Theme
 from kiosk.ui.warmup import Job
 
 log = logging.getLogger(__name__)

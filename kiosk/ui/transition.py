@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPixmap
 
-from kiosk.core.easing import ease_in_out_cubic, progress
+from kiosk.core.show.easing import ease_in_out_cubic, progress
 
 
 @dataclass

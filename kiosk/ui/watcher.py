@@ -29,9 +29,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from kiosk.core.content import LoadResult, load, load_bytes
-from kiosk.core.model import Content
-from kiosk.core.source import picture_paths
+from kiosk.core.content.load import LoadResult, load, load_bytes
+from kiosk.core.content.model import Content
+from kiosk.core.content.source import picture_paths
 from kiosk.ui.ticker import monotonic_clock
 
 log = logging.getLogger(__name__)

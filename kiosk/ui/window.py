@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.chrome.pinpad import PinPad
 from kiosk.ui.input import PointerInput
-from kiosk.ui.pinpad import PinPad
 from kiosk.ui.show import Show
 
 log = logging.getLogger(__name__)

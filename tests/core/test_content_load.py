@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core import content as content_module
-from kiosk.core.content import LoadResult, load, load_bytes
-from kiosk.core.model import ICON_NAMES, Content
-from kiosk.core.problems import Problem, format_problem
+from kiosk.core.content import load as content_module
+from kiosk.core.content.load import LoadResult, load, load_bytes
+from kiosk.core.content.model import ICON_NAMES, Content
+from kiosk.core.content.problems import Problem, format_problem
 
 ROOT = Path(__file__).resolve().parents[2]
 

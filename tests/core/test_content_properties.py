@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.content import LoadResult, load_bytes
-from kiosk.core.jsonparse import JSONSyntaxError, parse_bytes
+from kiosk.core.content.jsonparse import JSONSyntaxError, parse_bytes
+from kiosk.core.content.load import LoadResult, load_bytes
 
 HERE = Path(__file__).resolve().parent
 

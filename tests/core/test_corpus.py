@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.core.jsonparse import JSONSyntaxError, parse_bytes
+from kiosk.core.content.jsonparse import JSONSyntaxError, parse_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 _CORPUS = ROOT.parent / "shared" / "corpora" / "jsontestsuite" / "test_parsing"

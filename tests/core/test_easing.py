@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.core.easing import (
+from kiosk.core.show.easing import (
     clamp01,
     ease_in_out_cubic,
     ease_out_cubic,

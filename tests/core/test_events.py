@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.events import SCHEMA_VERSION, EventLog, iso_utc
+from kiosk.core.records.events import SCHEMA_VERSION, EventLog, iso_utc
 
 EPOCH = datetime(2026, 11, 27, 10, 0, tzinfo=UTC).timestamp()
 

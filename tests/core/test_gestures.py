@@ -1,6 +1,6 @@
 import pytest
 
-from kiosk.core.gestures import Gesture, PointerSample, classify, is_long_press_in_progress
+from kiosk.core.show.gestures import Gesture, PointerSample, classify, is_long_press_in_progress
 
 SIDE = 1000.0  # short side in pixels: 8% = 80 px, 3% = 30 px
 

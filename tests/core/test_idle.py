@@ -1,6 +1,6 @@
 import pytest
 
-from kiosk.core.idle import IdleState, IdleTracker
+from kiosk.core.show.idle import IdleState, IdleTracker
 
 
 def phases(tracker: IdleTracker, times):

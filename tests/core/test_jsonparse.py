@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from kiosk.core.jsonparse import (
+from kiosk.core.content.jsonparse import (
     MAX_BYTES,
     MAX_DEPTH,
     JSONSyntaxError,

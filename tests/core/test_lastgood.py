@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from kiosk.core import lastgood
-from kiosk.core.lastgood import last_good_path, load_last_good, save_last_good
+from kiosk.core.content import lastgood
+from kiosk.core.content.lastgood import last_good_path, load_last_good, save_last_good
 
 
 def test_nothing_saved_gives_none(tmp_path: Path) -> None:

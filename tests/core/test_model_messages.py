@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from kiosk.core.content import LoadResult
-from kiosk.core.jsonparse import parse
-from kiosk.core.problems import format_problem
-from kiosk.core.texts import iter_texts
+from kiosk.core.content.jsonparse import parse
+from kiosk.core.content.load import LoadResult
+from kiosk.core.content.problems import format_problem
+from kiosk.core.content.texts import iter_texts
 from tests.core.test_content_load import TITLE, check, doc
 
 CARDS = (

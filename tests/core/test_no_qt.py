@@ -28,7 +28,7 @@ def _forbidden(name: str) -> bool:
     return any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN)
 
 
-@pytest.mark.parametrize("path", sorted(CORE.glob("*.py")), ids=lambda path: path.name)
+@pytest.mark.parametrize("path", sorted(CORE.rglob("*.py")), ids=lambda path: path.name)
 def test_core_module_imports_no_qt(path):
     assert not [name for name in _imports(path) if _forbidden(name)]
 
@@ -44,7 +44,7 @@ def test_the_checker_sees_qt_imports(tmp_path):
 
 def test_loading_content_leaves_qt_unimported():
     code = (
-        "import sys, kiosk.core.content, kiosk.core.schema, kiosk.cli;"
+        "import sys, kiosk.core.content.load, kiosk.core.content.schema, kiosk.cli;"
         "qt = ('PySide6', 'shiboken6', 'pyqtgraph');"
         "bad = [m for m in sys.modules if m.split('.')[0] in qt];"
         "print(bad); raise SystemExit(1 if bad else 0)"

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from kiosk.core.numbers import (
+from kiosk.core.content.numbers import (
     compact_exponent,
     count_up,
     format_count,

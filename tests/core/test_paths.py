@@ -5,8 +5,8 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from kiosk.core import paths
-from kiosk.core.paths import (
+from kiosk.core.records import paths
+from kiosk.core.records.paths import (
     APP_NAME,
     ENV_VAR,
     LogThrottle,

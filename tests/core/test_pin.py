@@ -1,6 +1,6 @@
 import pytest
 
-from kiosk.core.pin import PinGate, PinResult
+from kiosk.core.show.pin import PinGate, PinResult
 
 
 def test_correct_pin_accepted():

@@ -1,8 +1,8 @@
 import json
 from pathlib import Path
 
-from kiosk.core.records import FLUSH_SECONDS, HEARTBEAT_SECONDS, Records
-from kiosk.core.report import summarize
+from kiosk.core.records.recorder import FLUSH_SECONDS, HEARTBEAT_SECONDS, Records
+from kiosk.core.records.report import summarize
 from tests.support import FakeClock
 
 START = 100.0  # the fake clock's time when a test begins
@@ -39,7 +39,7 @@ def test_heartbeat_is_due_every_ten_seconds_when_nothing_happens(tmp_path: Path)
 
 def test_notify_watchdog_on_heartbeat(tmp_path: Path, monkeypatch) -> None:
     sent: list[str] = []
-    monkeypatch.setattr("kiosk.core.records.notify", sent.append)
+    monkeypatch.setattr("kiosk.core.records.recorder.notify", sent.append)
     clock = FakeClock(START)
     Records(tmp_path, clock).tick(clock.now)
     assert sent == ["WATCHDOG=1"]

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.events import EventLog
-from kiosk.core.report import format_report, parse_since, summarize
+from kiosk.core.records.events import EventLog
+from kiosk.core.records.report import format_report, parse_since, summarize
 
 DAY1 = datetime(2026, 11, 25, 12, 0, tzinfo=UTC).timestamp()
 DAY2 = datetime(2026, 11, 29, 12, 0, tzinfo=UTC).timestamp()

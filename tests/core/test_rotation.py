@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from kiosk.core.rotation import Rotation
+from kiosk.core.show.rotation import Rotation
 
 DWELLS = [10.0, 5.0, 20.0]  # panel 0 for 10 s, panel 1 for 5 s, panel 2 for 20 s
 

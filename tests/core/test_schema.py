@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kiosk.core.model import ICON_NAMES, PANEL_KINDS
-from kiosk.core.schema import schema_text
+from kiosk.core.content.model import ICON_NAMES, PANEL_KINDS
+from kiosk.core.content.schema import schema_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "content.schema.json"

@@ -1,7 +1,7 @@
 import socket
 from pathlib import Path
 
-from kiosk.core.sdnotify import notify
+from kiosk.core.records.sdnotify import notify
 
 
 def test_without_notify_socket_nothing_is_sent() -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.content import load, load_bytes
-from kiosk.core.lastgood import load_last_good, save_last_good
-from kiosk.core.model import Content
-from kiosk.core.source import (
+from kiosk.core.content.lastgood import load_last_good, save_last_good
+from kiosk.core.content.load import load, load_bytes
+from kiosk.core.content.model import Content
+from kiosk.core.content.source import (
     error_summary,
     initial_source,
     picture_paths,

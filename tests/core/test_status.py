@@ -3,8 +3,8 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.core import paths
-from kiosk.core.status import KioskStatus, StatusFile, read_status
+from kiosk.core.records import paths
+from kiosk.core.records.status import KioskStatus, StatusFile, read_status
 
 EPOCH = datetime(2026, 11, 27, 10, 0, tzinfo=UTC).timestamp()
 

@@ -17,9 +17,9 @@ from typing import Any, cast
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from kiosk.core.model import Content
-from kiosk.core.paths import EVENTS_DB
-from kiosk.core.report import summarize
+from kiosk.core.content.model import Content
+from kiosk.core.records.paths import EVENTS_DB
+from kiosk.core.records.report import summarize
 from kiosk.ui.app import KioskApp, RunOptions
 from kiosk.ui.panels.common import LaidOutView
 from kiosk.ui.panels.registry import build_view

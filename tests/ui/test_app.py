@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from kiosk.core.model import Content
-from kiosk.core.paths import LOG_FILE, STATUS_FILE
+from kiosk.core.content.model import Content
+from kiosk.core.records.paths import LOG_FILE, STATUS_FILE
 from kiosk.ui.app import KioskApp
 from kiosk.ui.render import render_panel_image
 from tests.support import FakeClock, run_kiosk_process, write_content

@@ -6,13 +6,13 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from kiosk.core.easing import staggered
-from kiosk.core.model import Chart
-from kiosk.core.model import Theme as ThemeSettings
-from kiosk.core.numbers import format_figure
-from kiosk.ui.chart import BarChart, Timing
-from kiosk.ui.chart_items import nice_ticks
-from kiosk.ui.theme import Theme
+from kiosk.core.content.model import Chart
+from kiosk.core.content.model import Theme as ThemeSettings
+from kiosk.core.content.numbers import format_figure
+from kiosk.core.show.easing import staggered
+from kiosk.ui.drawing.theme import Theme
+from kiosk.ui.panels.chart import BarChart, Timing
+from kiosk.ui.panels.chart_items import nice_ticks
 
 DIRECT = [21100, 3200, 21500, 12500]
 SPIN_OFF = [32600, 4900, 33100, 19300]

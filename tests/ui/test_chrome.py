@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from kiosk.core.model import Theme as ThemeSettings
-from kiosk.ui.chrome import (
+from kiosk.core.content.model import Theme as ThemeSettings
+from kiosk.ui.chrome.controls import (
     BOTTOM_GAP,
     EDGE_GAP,
     ChromeState,
@@ -20,8 +20,8 @@ from kiosk.ui.chrome import (
     paint_chrome,
     resting_chrome,
 )
-from kiosk.ui.scale import CHROME_HEIGHT, Scale
-from kiosk.ui.theme import Theme
+from kiosk.ui.drawing.scale import CHROME_HEIGHT, Scale
+from kiosk.ui.drawing.theme import Theme
 
 SIZES = [(1280, 720), (1920, 1080), (1080, 1920), (3840, 2160), (720, 1280)]
 MIN_TARGET = 64  # design px

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
+from kiosk.ui.drawing.theme import register_fonts
 from kiosk.ui.panels.glyphs import GlyphPainter
-from kiosk.ui.theme import register_fonts
 
 INK = QColor("#F5B041")
 SIZE = (900, 300)

@@ -9,8 +9,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from kiosk.core.model import ICON_NAMES
-from kiosk.ui.icons import ICONS_DIR, PLACEHOLDER, draw_icon, icon_image
+from kiosk.core.content.model import ICON_NAMES
+from kiosk.ui.drawing.icons import ICONS_DIR, PLACEHOLDER, draw_icon, icon_image
 
 TINT = QColor("#F5B041")
 ALL_ICONS = (*ICON_NAMES, PLACEHOLDER)
@@ -55,7 +55,7 @@ def test_icon_is_cached(qapp) -> None:
 
 
 def test_unknown_icon_is_the_placeholder(qapp, caplog) -> None:
-    with caplog.at_level(logging.WARNING, logger="kiosk.ui.icons"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.ui.drawing.icons"):
         image = icon_image("no-such-icon", 64, TINT)
         icon_image("no-such-icon", 32, TINT)
     assert image == icon_image(PLACEHOLDER, 64, TINT)

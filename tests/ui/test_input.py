@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
 from kiosk.ui.app import KioskApp
-from kiosk.ui.chrome import chrome_layout
+from kiosk.ui.chrome.controls import chrome_layout
 from kiosk.ui.show import CONTROLS_FADE_SECONDS, CONTROLS_VISIBLE_SECONDS
 from tests.ui.support import click, flush_summary, running_kiosk, tick, wait
 

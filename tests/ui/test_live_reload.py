@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import qWarning
 
-from kiosk.core.content import load
-from kiosk.core.paths import STATUS_FILE
-from kiosk.core.status import read_status
+from kiosk.core.content.load import load
+from kiosk.core.records.paths import STATUS_FILE
+from kiosk.core.records.status import read_status
 from kiosk.logsetup import install_excepthook
 from kiosk.ui.app import KioskApp, RunOptions
 from kiosk.ui.qtlog import install_qt_message_handler, restore_qt_message_handler

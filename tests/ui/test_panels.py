@@ -11,7 +11,9 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
-from kiosk.core.model import Content, Theme
+from kiosk.core.content.model import Content, Theme
+from kiosk.ui.drawing.scale import BODY_MIN, CHROME_HEIGHT, SPACE_L, Scale
+from kiosk.ui.drawing.text import make_font
 from kiosk.ui.panels.base import ViewContext
 from kiosk.ui.panels.cards import CARD_TITLE, CardsView, grid_shape
 from kiosk.ui.panels.common import LaidOutView, paint_background
@@ -19,8 +21,6 @@ from kiosk.ui.panels.registry import build_view
 from kiosk.ui.panels.steps import StepsView
 from kiosk.ui.panels.title import TitleView
 from kiosk.ui.render import view_context
-from kiosk.ui.scale import BODY_MIN, CHROME_HEIGHT, SPACE_L, Scale
-from kiosk.ui.text import make_font
 from tests.support import sample_content, sample_document, sample_items
 from tests.ui.support import make_view
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from kiosk.ui.pictures import draw_picture, load_picture
+from kiosk.ui.drawing.pictures import draw_picture, load_picture
 
 SURFACE = QColor("#172A44")
 MUTED = QColor("#C3CCD8")

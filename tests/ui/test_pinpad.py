@@ -13,9 +13,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 from kiosk.ui.app import KioskApp
-from kiosk.ui.pinpad import UNTOUCHED_SECONDS, WRONG_SECONDS
-from kiosk.ui.pinpad_paint import KEY_NAMES, pad_layout, shake_offset
-from kiosk.ui.scale import Scale
+from kiosk.ui.chrome.pinpad import UNTOUCHED_SECONDS, WRONG_SECONDS
+from kiosk.ui.chrome.pinpad_paint import KEY_NAMES, pad_layout, shake_offset
+from kiosk.ui.drawing.scale import Scale
 from tests.ui.support import click, flush_summary, running_kiosk, tick
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -24,7 +24,7 @@ import shiboken6
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QImage, QPainter
 
-from kiosk.core.content import load
+from kiosk.core.content.load import load
 from kiosk.ui.app import KioskApp, RunOptions
 from kiosk.ui.show import Show
 from kiosk.ui.stage import Stage

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QImage, QPainter
 
-from kiosk.core.content import load
-from kiosk.core.model import Content
-from kiosk.core.source import reload_source
+from kiosk.core.content.load import load
+from kiosk.core.content.model import Content
+from kiosk.core.content.source import reload_source
 from kiosk.ui.app import make_stage
 from kiosk.ui.show import COUNTDOWN_SECONDS, Show
 from kiosk.ui.stage import Stage

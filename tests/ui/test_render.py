@@ -115,7 +115,7 @@ def test_rendering_works_on_a_headless_machine(tmp_path) -> None:
     (tmp_path / "content.json").write_text(json.dumps(document), encoding="utf-8")
     code = (
         "import json, sys; from pathlib import Path\n"
-        "from kiosk.core.model import Content\n"
+        "from kiosk.core.content.model import Content\n"
         "from kiosk.ui.render import render_to_folder\n"
         "d = Path(sys.argv[1])\n"
         "c = Content.model_validate(json.loads((d / 'content.json').read_text()))\n"

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QImage, QPainter
 
-from kiosk.core.model import Content
+from kiosk.core.content.model import Content
 from kiosk.ui.render import render_panel_image
 from kiosk.ui.show import Show
 from kiosk.ui.stage import Stage

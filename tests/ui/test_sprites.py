@@ -6,12 +6,12 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from kiosk.ui.drawing.scale import Scale
+from kiosk.ui.drawing.text import draw_text
+from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.common import PanelLayout
 from kiosk.ui.panels.sprites import needs_sprite, paint_sprite, text_sprite
 from kiosk.ui.panels.textblocks import TextBlock, draw_block, fit_block, text_style
-from kiosk.ui.scale import Scale
-from kiosk.ui.text import draw_text
-from kiosk.ui.theme import Theme
 from tests.support import sample_content
 from tests.ui.support import make_view
 

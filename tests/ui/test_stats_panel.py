@@ -10,14 +10,14 @@ from babel.numbers import parse_decimal
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
-from kiosk.core.model import Content
-from kiosk.core.numbers import format_figure, locale_for
+from kiosk.core.content.model import Content
+from kiosk.core.content.numbers import format_figure, locale_for
+from kiosk.ui.drawing.scale import CHROME_HEIGHT, LABEL, Scale
+from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.base import ViewContext
 from kiosk.ui.panels.figures import split_figure
 from kiosk.ui.panels.registry import build_view
 from kiosk.ui.panels.stats import StatsView
-from kiosk.ui.scale import CHROME_HEIGHT, LABEL, Scale
-from kiosk.ui.theme import Theme
 
 SIZES = [(1280, 720), (1920, 1080), (1080, 1920), (3840, 2160)]
 

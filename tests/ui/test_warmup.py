@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import kiosk.ui.stage as stage_module
-from kiosk.core.content import load
+from kiosk.core.content.load import load
 from kiosk.ui.app import KioskApp
 from kiosk.ui.stage import Stage
 from kiosk.ui.ticker import FRAME_SECONDS
@@ -85,8 +85,9 @@ def test_stage_jobs_import_the_chart_modules_then_build_every_view_next_first(
 def test_first_frame_imports_leave_out_numpy_and_pyqtgraph() -> None:
     """What `kiosk run` imports before its first frame (a fresh interpreter)."""
     probe = (
-        "import sys, kiosk.boot, kiosk.core.source, kiosk.ui.app; "
-        "print(sorted(m for m in ('numpy', 'pyqtgraph', 'kiosk.ui.chart') if m in sys.modules))"
+        "import sys, kiosk.boot, kiosk.core.content.source, kiosk.ui.app; "
+        "late = ('numpy', 'pyqtgraph', 'kiosk.ui.panels.chart'); "
+        "print(sorted(m for m in late if m in sys.modules))"
     )
     found = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.content import LoadResult, load
+from kiosk.core.content.load import LoadResult, load
 from kiosk.ui.ticker import monotonic_clock
 from kiosk.ui.watcher import ContentWatcher, ReloadPlan, file_stamp
 from tests.support import FakeClock

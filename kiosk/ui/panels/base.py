@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from kiosk.core.model import Content, Text, localize
-from kiosk.ui.theme import Theme
+from kiosk.core.content.model import Content, Text, localize
+from kiosk.ui.drawing.theme import Theme
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ import math
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from kiosk.core.model import CardsPanel
-from kiosk.ui.icons import draw_icon
+from kiosk.core.content.model import CardsPanel
+from kiosk.ui.drawing.icons import draw_icon
+from kiosk.ui.drawing.scale import SPACE_L, SPACE_M, Scale
 from kiosk.ui.panels.base import ViewContext
 from kiosk.ui.panels.common import (
     CARD_RADIUS,
@@ -27,7 +28,6 @@ from kiosk.ui.panels.common import (
     paint_header,
 )
 from kiosk.ui.panels.layout import ItemFrame, draw_item, layout_items, place_item
-from kiosk.ui.scale import SPACE_L, SPACE_M, Scale
 
 CARD_TITLE = 48  # design px
 CARD_PADDING = 36

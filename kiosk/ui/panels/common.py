@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QRadialGradient
 
-from kiosk.core.easing import stagger_end, staggered
+from kiosk.core.show.easing import stagger_end, staggered
+from kiosk.ui.drawing.scale import BODY_MIN, SPACE_M, SPACE_S, TITLE, TITLE_MIN, Scale
+from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.base import PanelView, ViewContext
 from kiosk.ui.panels.sprites import Sprite, needs_sprite, text_sprite
 from kiosk.ui.panels.textblocks import (
@@ -30,8 +32,6 @@ from kiosk.ui.panels.textblocks import (
 from kiosk.ui.panels.textblocks import fit_block as fit_block
 from kiosk.ui.panels.textblocks import shifted as shifted
 from kiosk.ui.panels.textblocks import uniform_blocks as uniform_blocks
-from kiosk.ui.scale import BODY_MIN, SPACE_M, SPACE_S, TITLE, TITLE_MIN, Scale
-from kiosk.ui.theme import Theme
 
 ENTRANCE_SECONDS = 0.5
 STAGGER_SECONDS = 0.08

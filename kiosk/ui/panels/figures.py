@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
+from kiosk.ui.drawing.scale import SPACE_L, SPACE_S, Scale
+from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.common import PanelLayout, fit_block, text_style, uniform_blocks
 from kiosk.ui.panels.glyphs import GlyphPainter
-from kiosk.ui.scale import SPACE_L, SPACE_S, Scale
-from kiosk.ui.theme import Theme
 
 FIGURE = 150  # design px: the largest the figures get
 FIGURE_FAMILY = "Inter Display"

@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QPainter
 
+from kiosk.ui.drawing.scale import BODY, BODY_MIN, SPACE_S, Scale
+from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.common import PanelLayout
 from kiosk.ui.panels.textblocks import (
     balanced_block,
@@ -20,8 +22,6 @@ from kiosk.ui.panels.textblocks import (
     text_style,
     uniform_blocks,
 )
-from kiosk.ui.scale import BODY, BODY_MIN, SPACE_S, Scale
-from kiosk.ui.theme import Theme
 
 TITLE_FLOOR = 30  # design px: the smallest an item title shrinks before it wraps further
 TITLE_SHARE = 0.5  # of an item's height: the most its title may take (two full-size lines)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kiosk.core.model import CardsPanel, StatsPanel, StepsPanel, TitlePanel
+from kiosk.core.content.model import CardsPanel, StatsPanel, StepsPanel, TitlePanel
 from kiosk.ui.panels.base import PanelView, ViewContext
 from kiosk.ui.panels.cards import CardsView
 from kiosk.ui.panels.steps import StepsView
@@ -26,7 +26,7 @@ def _stats_view(panel: object, ctx: ViewContext) -> PanelView:
 
 # modules a kind's view needs beyond this one's imports, slowest first
 VIEW_MODULES: dict[str, tuple[str, ...]] = {
-    "stats": ("numpy", "pyqtgraph", "kiosk.ui.chart", "kiosk.ui.panels.stats"),
+    "stats": ("numpy", "pyqtgraph", "kiosk.ui.panels.chart", "kiosk.ui.panels.stats"),
 }
 
 

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter
 
-from kiosk.core.easing import stagger_end
-from kiosk.core.model import StatsPanel
-from kiosk.core.numbers import format_count
+from kiosk.core.content.model import StatsPanel
+from kiosk.core.content.numbers import format_count
+from kiosk.core.show.easing import stagger_end
+from kiosk.ui.drawing.scale import SPACE_L, SPACE_M, Scale
 from kiosk.ui.panels.base import PanelView, ViewContext
 from kiosk.ui.panels.common import (
     PanelLayout,
@@ -30,10 +31,9 @@ from kiosk.ui.panels.common import (
 from kiosk.ui.panels.figures import FigureType, layout_figure_grid
 from kiosk.ui.panels.sprites import Sprite, paint_sprite, text_sprite
 from kiosk.ui.panels.textblocks import draw_block
-from kiosk.ui.scale import SPACE_L, SPACE_M, Scale
 
 if TYPE_CHECKING:
-    from kiosk.ui.chart import BarChart
+    from kiosk.ui.panels.chart import BarChart
 
 SOURCE, SOURCE_MIN = 30, 26
 SOURCE_SHARE = 0.14  # of the content height, at most, for the source line
@@ -190,7 +190,7 @@ def _make_chart(panel: StatsPanel, ctx: ViewContext) -> BarChart | None:
     """The panel's bar chart, importing pyqtgraph only when there is one."""
     if panel.chart is None:
         return None
-    from kiosk.ui.chart import BarChart, Timing
+    from kiosk.ui.panels.chart import BarChart, Timing
 
     timing = Timing(COUNT_SECONDS, CHART_STAGGER, CHART_DELAY)
     return BarChart(panel.chart, ctx.language, ctx.content.default_language, ctx.theme, timing)

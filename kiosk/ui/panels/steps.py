@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from kiosk.core.easing import eased
-from kiosk.core.model import StepsPanel
-from kiosk.ui.icons import draw_icon
+from kiosk.core.content.model import StepsPanel
+from kiosk.core.show.easing import eased
+from kiosk.ui.drawing.icons import draw_icon
+from kiosk.ui.drawing.scale import SPACE_L, SPACE_M, Scale
 from kiosk.ui.panels.base import ViewContext
 from kiosk.ui.panels.common import (
     LaidOutView,
@@ -19,7 +20,6 @@ from kiosk.ui.panels.common import (
     paint_header,
 )
 from kiosk.ui.panels.layout import ItemFrame, draw_item, layout_items, place_item
-from kiosk.ui.scale import SPACE_L, SPACE_M, Scale
 
 STEP_TITLE = 52  # design px
 CIRCLE = 184

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
-from kiosk.ui.scale import Scale
-from kiosk.ui.text import (
+from kiosk.ui.drawing.scale import Scale
+from kiosk.ui.drawing.text import (
     SHRINK_STEP,
     FittedText,
     TextStyle,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QImage, QPainter
 
-from kiosk.core.model import TitlePanel
+from kiosk.core.content.model import TitlePanel
+from kiosk.ui.drawing.pictures import draw_picture, load_picture
+from kiosk.ui.drawing.scale import BODY_MIN, HERO, SPACE_L, SPACE_M, TITLE_MIN, Scale
 from kiosk.ui.panels.base import ViewContext
 from kiosk.ui.panels.common import (
     CARD_RADIUS,
@@ -18,8 +20,6 @@ from kiosk.ui.panels.common import (
     paint_accent_bar,
 )
 from kiosk.ui.panels.textblocks import Align, balanced_block, shifted, text_style
-from kiosk.ui.pictures import draw_picture, load_picture
-from kiosk.ui.scale import BODY_MIN, HERO, SPACE_L, SPACE_M, TITLE_MIN, Scale
 
 SUBTITLE = 52  # design px
 SUBTITLE_GAP = 48

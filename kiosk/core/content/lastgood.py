@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from kiosk.core.paths import LAST_GOOD, atomic_write_bytes
+from kiosk.core.records.paths import LAST_GOOD, atomic_write_bytes
 
 log = logging.getLogger(__name__)
 

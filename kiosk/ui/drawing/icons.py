@@ -18,7 +18,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 log = logging.getLogger(__name__)
 
-ICONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+ICONS_DIR = Path(__file__).resolve().parents[3] / "resources" / "icons"
 PLACEHOLDER = "placeholder"
 MAX_PIXEL_SIZE = 4096
 
@@ -83,7 +83,7 @@ def icon_image(name: str, pixel_size: int, color: QColor) -> QImage:
     Parameters
     ----------
     name : str
-        One of `kiosk.core.model.ICON_NAMES` (or "placeholder").
+        One of `kiosk.core.content.model.ICON_NAMES` (or "placeholder").
     pixel_size : int
         Width and height of the image in pixels; clamped to 1..4096.
     color : QColor

@@ -3,7 +3,7 @@
 `ChartStyle` holds the sizes of the chart's parts; `series_colours` and
 `nice_ticks` choose its colours and axis ticks. `SceneAxis` and `Swatch` adapt
 pyqtgraph to a chart that is painted from its own scene, never shown in a view.
-Like `kiosk.ui.chart`, this module imports pyqtgraph, so only the chart imports it.
+Like `kiosk.ui.panels.chart`, this module imports pyqtgraph, so only the chart imports it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QTransform
 
-from kiosk.ui.theme import Theme
+from kiosk.ui.drawing.theme import Theme
 
 pg.setConfigOptions(antialias=True)
 

@@ -2,10 +2,10 @@
 
 `load` never raises: an unreadable file, broken JSON, a document the model rejects and
 even an unexpected failure all come back as `Problem`s, each placed on a line. This
-module orchestrates: it parses (`kiosk.core.jsonparse`), checks languages and texts on
-the parsed document (`kiosk.core.texts`), validates against the model (its errors
-worded by `kiosk.core.model_errors`), then checks ids, charts and pictures of the
-validated content (`kiosk.core.checks`).
+module orchestrates: it parses (`kiosk.core.content.jsonparse`), checks languages and texts on
+the parsed document (`kiosk.core.content.texts`), validates against the model (its errors
+worded by `kiosk.core.content.model_errors`), then checks ids, charts and pictures of the
+validated content (`kiosk.core.content.checks`).
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kiosk.core.checks import content_problems
-from kiosk.core.file_hints import too_large
-from kiosk.core.jsonparse import MAX_BYTES, JSONSyntaxError, Parsed, parse_bytes
-from kiosk.core.model import Content
-from kiosk.core.model_errors import model_problems
-from kiosk.core.problems import Problem, error, format_path, show_value, sort_key
-from kiosk.core.texts import language_problems
+from kiosk.core.content.checks import content_problems
+from kiosk.core.content.file_hints import too_large
+from kiosk.core.content.jsonparse import MAX_BYTES, JSONSyntaxError, Parsed, parse_bytes
+from kiosk.core.content.model import Content
+from kiosk.core.content.model_errors import model_problems
+from kiosk.core.content.problems import Problem, error, format_path, show_value, sort_key
+from kiosk.core.content.texts import language_problems
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Pydantic's validation errors, worded in plain words and placed on a line.
 
 `model_problems` turns every error of a failed `Content` validation into a `Problem`
-that names the field, says what it allows (from `kiosk.core.fields`), shows the value
+that names the field, says what it allows (from `kiosk.core.content.fields`), shows the value
 found, and suggests the closest name for a misspelt key, icon, kind or other choice.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kiosk.core.fields import (
+from kiosk.core.content.fields import (
     LANGUAGE_CODE,
     allowed_keys,
     model_at,
@@ -22,9 +22,9 @@ from kiosk.core.fields import (
     panel_kind,
     rule_for,
 )
-from kiosk.core.jsonparse import JsonPath, Parsed
-from kiosk.core.model import PANEL_KINDS, Panel
-from kiosk.core.problems import Problem, error, format_path, locate, show_value
+from kiosk.core.content.jsonparse import JsonPath, Parsed
+from kiosk.core.content.model import PANEL_KINDS, Panel
+from kiosk.core.content.problems import Problem, error, format_path, locate, show_value
 
 _TYPE_WORDS = {
     "float_type": "must be a number, without quotes",

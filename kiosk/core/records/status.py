@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.events import iso_utc
-from kiosk.core.paths import LogThrottle, atomic_write_bytes
+from kiosk.core.records.events import iso_utc
+from kiosk.core.records.paths import LogThrottle, atomic_write_bytes
 
 log = logging.getLogger(__name__)
 

@@ -3,8 +3,8 @@
 These helpers answer, for a path such as ``("panels", 2, "cards", 0)`` of a parsed
 (not yet validated) document: which class describes the object there, which keys it
 allows, whether a field holds translatable text, and what a field allows in plain
-words. Model errors (`kiosk.core.model_errors`) and the text checks
-(`kiosk.core.texts`) use them, so both read the format from the model alone.
+words. Model errors (`kiosk.core.content.model_errors`) and the text checks
+(`kiosk.core.content.texts`) use them, so both read the format from the model alone.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kiosk.core.model import MAX_DWELL_SECONDS, Content
+from kiosk.core.content.model import MAX_DWELL_SECONDS, Content
 
 _UNIONS = (typing.Union, types.UnionType)
 

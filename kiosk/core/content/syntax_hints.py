@@ -1,10 +1,10 @@
 """The wording of JSON syntax errors, with hints for the slips of hand editing.
 
-`kiosk.core.jsonparse` finds where a document stops being JSON; the functions here
+`kiosk.core.content.jsonparse` finds where a document stops being JSON; the functions here
 say why in plain words and what to do, for the slips people make when they edit
 content.json by hand in Notepad: comments, curly or single quotes, two commas in a
 row, a missing colon or quote, True or NULL. Whole-file problems are worded in
-`kiosk.core.file_hints`, malformed numbers in `kiosk.core.number_hints`.
+`kiosk.core.content.file_hints`, malformed numbers in `kiosk.core.content.number_hints`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from kiosk.core import number_hints as numbers
+from kiosk.core.content import number_hints as numbers
 
 TRAILING_COMMA = "trailing comma: remove the comma after the last item"
 TWO_COMMAS = "two commas in a row: remove one"

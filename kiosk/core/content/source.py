@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Literal
 
-from kiosk.core.content import LoadResult, load, load_bytes
-from kiosk.core.lastgood import load_last_good, save_last_good
-from kiosk.core.model import Content
-from kiosk.core.problems import Problem, format_problem
-from kiosk.core.strings import UI_STRINGS
+from kiosk.core.content.lastgood import load_last_good, save_last_good
+from kiosk.core.content.load import LoadResult, load, load_bytes
+from kiosk.core.content.model import Content
+from kiosk.core.content.problems import Problem, format_problem
+from kiosk.core.show.strings import UI_STRINGS
 
 Origin = Literal["file", "last_good", "fallback"]
 

@@ -2,7 +2,7 @@
 
 `pad_layout` places the card, its three text lines and the keys; `paint_pad`
 paints a `PadPicture`, the pad as it looks at one moment, which `PinPad` (the
-state machine in `kiosk.ui.pinpad`) builds. Nothing here keeps any state.
+state machine in `kiosk.ui.chrome.pinpad`) builds. Nothing here keeps any state.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from kiosk.core.strings import ui_text
-from kiosk.ui.scale import Scale
-from kiosk.ui.text import TextStyle, draw_text
-from kiosk.ui.theme import Theme
+from kiosk.core.show.strings import ui_text
+from kiosk.ui.drawing.scale import Scale
+from kiosk.ui.drawing.text import TextStyle, draw_text
+from kiosk.ui.drawing.theme import Theme
 
 SHAKE_SECONDS = 0.5
 SHAKE_DESIGN_PX = 28.0

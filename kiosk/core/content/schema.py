@@ -2,7 +2,7 @@
 
 `schema_text` is the schema that editors such as VS Code use to check content.json as
 it is typed (`kiosk schema --out content.schema.json`). How `kiosk validate` words a
-breach of the model is in `kiosk.core.model_errors`.
+breach of the model is in `kiosk.core.content.model_errors`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kiosk.core.model import Content
+from kiosk.core.content.model import Content
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 TITLE = "Producers' Story Kiosk content"

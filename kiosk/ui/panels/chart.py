@@ -10,7 +10,7 @@ their tips, whose lengths are ``value * eased progress(t)``.
 
 Content strings handed to pyqtgraph (legend names) are HTML-escaped, because
 pyqtgraph's labels interpret HTML; category names and the heading are drawn
-with `QPainter.drawText` through `kiosk.ui.text`, which never does.
+with `QPainter.drawText` through `kiosk.ui.drawing.text`, which never does.
 """
 
 from __future__ import annotations
@@ -24,12 +24,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from kiosk.core.easing import stagger_end, staggered
-from kiosk.core.model import Chart, localize
-from kiosk.core.numbers import format_figure
-from kiosk.ui.chart_items import ChartStyle, SceneAxis, Swatch, nice_ticks, series_colours
-from kiosk.ui.text import TextStyle, draw_text, fit_text
-from kiosk.ui.theme import Theme
+from kiosk.core.content.model import Chart, localize
+from kiosk.core.content.numbers import format_figure
+from kiosk.core.show.easing import stagger_end, staggered
+from kiosk.ui.drawing.text import TextStyle, draw_text, fit_text
+from kiosk.ui.drawing.theme import Theme
+from kiosk.ui.panels.chart_items import ChartStyle, SceneAxis, Swatch, nice_ticks, series_colours
 
 
 @dataclass(frozen=True)

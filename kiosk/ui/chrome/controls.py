@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
-from kiosk.core.strings import language_name, ui_text
-from kiosk.ui.scale import Scale
-from kiosk.ui.text import TextStyle, draw_text
-from kiosk.ui.theme import Theme
+from kiosk.core.show.strings import language_name, ui_text
+from kiosk.ui.drawing.scale import Scale
+from kiosk.ui.drawing.text import TextStyle, draw_text
+from kiosk.ui.drawing.theme import Theme
 
 DOT_PITCH = 64  # design px between dot centres: each dot is a 64 px touch target
 DOT_SIZE = 16

@@ -1,7 +1,7 @@
 """The content model: what staff write in content.json, as pydantic classes.
 
 The model is the single source of truth for the file format: `kiosk schema`
-generates content.schema.json from it, and `kiosk.core.content.load` validates
+generates content.schema.json from it, and `kiosk.core.content.load.load` validates
 documents against it. Every class forbids unknown keys, so a typo is an error
 rather than a setting that silently does nothing.
 """

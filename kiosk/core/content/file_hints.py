@@ -1,6 +1,6 @@
 """The wording of problems with the file as a whole: size, depth, encoding, emptiness.
 
-`kiosk.core.jsonparse` and `kiosk.core.content` raise or return these before (or
+`kiosk.core.content.jsonparse` and `kiosk.core.content.load` raise or return these before (or
 instead of) reading the document item by item.
 """
 

@@ -3,7 +3,7 @@
 These checks read the parsed document, not the validated model, so a file with a
 model error still gets its language warnings in the same run: the editor sees every
 problem at once. A text is checked only where the model allows one (`Text` fields,
-found through `kiosk.core.fields`) and only when it has the shape of a text; a value
+found through `kiosk.core.content.fields`) and only when it has the shape of a text; a value
 of the wrong shape is left to the model's error.
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kiosk.core.fields import (
+from kiosk.core.content.fields import (
     allowed_keys,
     field_named,
     is_text,
@@ -25,9 +25,9 @@ from kiosk.core.fields import (
     models_in,
     pick,
 )
-from kiosk.core.jsonparse import JsonPath, Parsed
-from kiosk.core.model import Content
-from kiosk.core.problems import Problem, Severity, problem_at
+from kiosk.core.content.jsonparse import JsonPath, Parsed
+from kiosk.core.content.model import Content
+from kiosk.core.content.problems import Problem, Severity, problem_at
 
 _CODE = re.compile(r"[a-z]{2}")
 TextValue = str | dict[str, str]

@@ -2,8 +2,8 @@
 
 A `Problem` says what is wrong in plain words, what is allowed and how to fix it, and
 where: a path such as ``panels[2].dwell_seconds`` and a line and column. The wording
-of JSON syntax errors lives in `kiosk.core.syntax_hints`, that of model errors in
-`kiosk.core.model_errors`.
+of JSON syntax errors lives in `kiosk.core.content.syntax_hints`, that of model errors in
+`kiosk.core.content.model_errors`.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 `parse` returns the value and a map from paths such as ``("panels", 2, "title")`` to
 the 1-based (line, column) of that key (object members) or value (array items and the
 top level). Syntax errors raise `JSONSyntaxError` with a position and a plain-words hint
-for the usual slips made by hand in a text editor (worded in `kiosk.core.syntax_hints`).
+for the usual slips made by hand in a text editor (worded in `kiosk.core.content.syntax_hints`).
 The parser is a loop with an explicit stack, so deep nesting cannot overflow Python's
 recursion limit, and it refuses files over 2 MB or nested more than 64 levels.
 """
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
-from kiosk.core import file_hints as files
-from kiosk.core import number_hints as numbers
-from kiosk.core import syntax_hints as words
+from kiosk.core.content import file_hints as files
+from kiosk.core.content import number_hints as numbers
+from kiosk.core.content import syntax_hints as words
 
 MAX_DEPTH = 64
 MAX_BYTES = 2_000_000

@@ -23,7 +23,7 @@ from functools import lru_cache
 from babel import Locale, localedata
 from babel.numbers import NumberPattern, get_currency_symbol, parse_pattern
 
-from kiosk.core.easing import ease_out_cubic
+from kiosk.core.show.easing import ease_out_cubic
 
 CANADIAN_LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 FALLBACK_LOCALE = "en_CA"
@@ -177,7 +177,7 @@ def format_figure(
         The number to show.
     fmt : str
         One of "currency-compact", "currency", "number", "percent"
-        (``kiosk.core.model.FigureFormat``).
+        (``kiosk.core.content.model.FigureFormat``).
     language : str
         A kiosk language code ("en", "fr").
     currency : str

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.core.events import EventLog
-from kiosk.core.paths import EVENTS_DB, STATUS_FILE
-from kiosk.core.sdnotify import notify
-from kiosk.core.status import KioskStatus, StatusFile
+from kiosk.core.records.events import EventLog
+from kiosk.core.records.paths import EVENTS_DB, STATUS_FILE
+from kiosk.core.records.sdnotify import notify
+from kiosk.core.records.status import KioskStatus, StatusFile
 
 FLUSH_SECONDS = 1.0
 HEARTBEAT_SECONDS = 10.0

@@ -4,7 +4,7 @@ The pad is painted over the show, like the chrome, and driven by the app's one
 ticker: `tick(now)` closes it when it is due and says when it next needs a tick.
 Entered digits are shown as dots and never logged. A wrong PIN shakes the pad
 and closes it; after five wrong PINs in a row `PinGate` locks it for a minute.
-This module is the pad's state; `kiosk.ui.pinpad_paint` lays it out and paints it.
+This module is the pad's state; `kiosk.ui.chrome.pinpad_paint` lays it out and paints it.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
 
-from kiosk.core.pin import PinGate, PinResult
-from kiosk.core.strings import ui_text
-from kiosk.ui.pinpad_paint import (
+from kiosk.core.show.pin import PinGate, PinResult
+from kiosk.core.show.strings import ui_text
+from kiosk.ui.chrome.pinpad_paint import (
     KEY_NAMES,
     SHAKE_SECONDS,
     PadPicture,

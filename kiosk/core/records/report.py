@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.events import iso_utc
+from kiosk.core.records.events import iso_utc
 
 log = logging.getLogger(__name__)
 

@@ -1,16 +1,16 @@
 """Checks that need a validated document: panel ids, chart series and pictures.
 
 They run once the model accepts the file, on the `Content` it gives; the language and
-text checks, which can run on any parsed document, live in `kiosk.core.texts`.
+text checks, which can run on any parsed document, live in `kiosk.core.content.texts`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from kiosk.core.jsonparse import JsonPath, Parsed
-from kiosk.core.model import Content
-from kiosk.core.problems import Problem, Severity, locate, problem_at
+from kiosk.core.content.jsonparse import JsonPath, Parsed
+from kiosk.core.content.model import Content
+from kiosk.core.content.problems import Problem, Severity, locate, problem_at
 
 _IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 

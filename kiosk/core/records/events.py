@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.core.paths import LogThrottle
+from kiosk.core.records.paths import LogThrottle
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QByteArray, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
-from kiosk.ui.icons import PLACEHOLDER, draw_icon
+from kiosk.ui.drawing.icons import PLACEHOLDER, draw_icon
 
 log = logging.getLogger(__name__)
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
-from kiosk.core.model import Theme as ThemeSettings
+from kiosk.core.content.model import Theme as ThemeSettings
 
 log = logging.getLogger(__name__)
 
-FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONTS_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
 FALLBACK_FAMILY = "Inter"
 
 

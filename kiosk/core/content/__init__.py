@@ -1,0 +1,1 @@
+"""Reading content: parse (located JSON), model, checks, hints, where it comes from."""

@@ -1,0 +1,1 @@
+"""What happened: event log, report, status file, systemd notices, the data folder."""

@@ -1,0 +1,1 @@
+"""What is drawn over every panel: controls, progress dots, the operator's PIN pad."""

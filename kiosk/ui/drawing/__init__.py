@@ -1,0 +1,1 @@
+"""Shared drawing: theme and fonts, scale, plain text that fits, icons, pictures."""
