@@ -73,6 +73,39 @@ def test_database_is_wal_with_schema_version(db: Path, clock: FakeTime) -> None:
     assert query(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
 
 
+def test_lifecycle_moments_are_stamped(db: Path, clock: FakeTime) -> None:
+    log = EventLog(db, clock.wall)
+    log.lifecycle("start", clock.at(0.0), "0.1.0")
+    log.lifecycle("content_error", clock.at(2.5), "content.json:3:1: no comma")
+    log.close(clock.at(3.0))
+    rows = query(db, "SELECT kind, at, at_iso, detail FROM lifecycle ORDER BY id")
+    assert rows == [
+        ("start", EPOCH, "2026-11-27T10:00:00.000Z", "0.1.0"),
+        ("content_error", EPOCH + 2.5, "2026-11-27T10:00:02.500Z", "content.json:3:1: no comma"),
+    ]
+
+
+def test_a_version_1_log_gains_the_lifecycle_table_and_keeps_its_rows(
+    db: Path, clock: FakeTime
+) -> None:
+    conn = sqlite3.connect(db)
+    conn.executescript(
+        "CREATE TABLE showings (id INTEGER PRIMARY KEY, panel_id TEXT NOT NULL, language TEXT,"
+        " started_at REAL NOT NULL, started_iso TEXT NOT NULL, seconds REAL);"
+        "CREATE TABLE interactions (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, panel_id TEXT,"
+        " at REAL NOT NULL, at_iso TEXT NOT NULL, detail TEXT);"
+        "INSERT INTO showings VALUES (1, 'intro', 'en', 1.0, 'x', 12.0);"
+        "PRAGMA user_version = 1;"
+    )
+    conn.close()
+    log = EventLog(db, clock.wall)
+    log.lifecycle("stop", clock.at(1.0))
+    log.close(clock.at(2.0))
+    assert query(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    assert query(db, "SELECT panel_id, seconds FROM showings") == [("intro", 12.0)]
+    assert query(db, "SELECT kind FROM lifecycle") == [("stop",)]
+
+
 def test_reopening_appends(db: Path, clock: FakeTime) -> None:
     for start in (0.0, 100.0):
         log = EventLog(db, clock.wall)

@@ -1,7 +1,10 @@
 """The proof-of-play and interaction log, in SQLite.
 
 Every panel shown is a *showing* (when, which panel, which language, how many
-seconds); every touch that means something is an *interaction*. The log never
+seconds); every touch that means something is an *interaction*; the kiosk's own
+rare moments (start, stop, content loaded, content error) are *lifecycle* rows,
+so that visitor sessions can be cut where the kiosk restarted or reloaded
+(`kiosk.core.records.sessions`). The log never
 stops the kiosk: a damaged database is moved aside and a new one started; a
 folder that cannot be written disables the log (one error line); write errors
 later on are logged at most once a minute and never raised.
@@ -24,7 +27,7 @@ from kiosk.core.records.paths import LogThrottle
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 COMMIT_INTERVAL = 1.0
 
 _SCHEMA = """
@@ -40,6 +43,13 @@ CREATE TABLE IF NOT EXISTS interactions (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL,
     panel_id TEXT,
+    at REAL NOT NULL,
+    at_iso TEXT NOT NULL,
+    detail TEXT
+);
+CREATE TABLE IF NOT EXISTS lifecycle (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
     at REAL NOT NULL,
     at_iso TEXT NOT NULL,
     detail TEXT
@@ -96,13 +106,11 @@ class EventLog:
         self, kind: str, panel_id: str | None, now: float, detail: str | None = None
     ) -> None:
         """Record one interaction, e.g. ``("swipe", "intro", now, "left")``."""
-        stamp = self._clock()
-        self._run(
-            now,
-            self._execute,
-            "INSERT INTO interactions (kind, panel_id, at, at_iso, detail) VALUES (?, ?, ?, ?, ?)",
-            (kind, panel_id, stamp, iso_utc(stamp), detail),
-        )
+        self._insert_stamped(now, "interactions", kind=kind, panel_id=panel_id, detail=detail)
+
+    def lifecycle(self, kind: str, now: float, detail: str | None = None) -> None:
+        """Record a moment of the kiosk: ``start``, ``stop``, ``content``, ``content_error``."""
+        self._insert_stamped(now, "lifecycle", kind=kind, detail=detail)
 
     def flush(self, now: float) -> None:
         """Bring the open showing's seconds up to `now` and commit what is pending.
@@ -149,6 +157,14 @@ class EventLog:
                 self._conn.rollback()
         except sqlite3.Error:
             pass
+
+    def _insert_stamped(self, now: float, table: str, **values: str | None) -> None:
+        """Insert a row of `values` into `table`, stamped with the wall time (`at`, `at_iso`)."""
+        stamp = self._clock()
+        names = ", ".join([*values, "at", "at_iso"])
+        marks = ", ".join("?" * (len(values) + 2))
+        sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"
+        self._run(now, self._execute, sql, (*values.values(), stamp, iso_utc(stamp)))
 
     def _execute(self, sql: str, params: tuple[object, ...]) -> int | None:
         assert self._conn is not None
