@@ -1,6 +1,8 @@
 import json
+import sqlite3
 from pathlib import Path
 
+from kiosk import __version__
 from kiosk.core.records.recorder import FLUSH_SECONDS, HEARTBEAT_SECONDS, Records
 from kiosk.core.records.report import summarize
 from tests.support import FakeClock
@@ -43,3 +45,29 @@ def test_notify_watchdog_on_heartbeat(tmp_path: Path, monkeypatch) -> None:
     clock = FakeClock(START)
     Records(tmp_path, clock).tick(clock.now)
     assert sent == ["WATCHDOG=1"]
+
+
+def lifecycle(data_dir: Path) -> list[tuple[str, str | None]]:
+    conn = sqlite3.connect(data_dir / "events.sqlite3")
+    try:
+        return conn.execute("SELECT kind, detail FROM lifecycle ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_start_content_errors_and_stop_are_lifecycle_moments(tmp_path: Path) -> None:
+    clock = FakeClock(START)
+    records = Records(tmp_path, clock, wall=lambda: 1_700_000_000.0 + clock.now)
+    records.content_loaded(Path("content.json"), "ab" * 32, 6, 0, last_good=False)
+    records.content_error(None)  # a good load clears nothing: no moment
+    records.content_error("content.json:3:1: missing comma", using_last_good=True)
+    records.content_error("content.json:3:1: missing comma")  # the same problem again
+    records.content_error("content.json:9:2: unknown key")
+    records.close()
+    assert lifecycle(tmp_path) == [
+        ("start", __version__),
+        ("content", "ab" * 32),
+        ("content_error", "content.json:3:1: missing comma"),
+        ("content_error", "content.json:9:2: unknown key"),
+        ("stop", None),
+    ]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,9 @@ EVENTS_DB = "events.sqlite3"
 STATUS_FILE = "status.json"
 LOG_FILE = "kiosk.log"
 LAST_GOOD = "last-good-content.json"
+METRICS_FILE = "metrics.prom"
+SCREENSHOT_FILE = "screenshot.png"
+SHARED_READ = 0o644  # files meant for other readers: metrics.prom (node_exporter), screenshot.png
 
 
 def resolve_data_dir(arg: Path | None, env: Mapping[str, str] | None = None) -> Path:
@@ -86,11 +90,13 @@ def _is_writable_dir(folder: Path) -> bool:
     return True
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data` so that readers see the old or the new file, never half.
 
     The bytes go to a temporary file in the same folder, which is flushed,
-    synced to disk and then renamed over `path`.
+    synced to disk and then renamed over `path`. The file is readable by its
+    owner only, unless `mode` says otherwise (``0o644``: any local reader, such
+    as node_exporter).
 
     Raises
     ------
@@ -104,6 +110,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
+        if mode is not None:
+            os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except BaseException:
         _remove_quietly(Path(tmp_name))
@@ -160,3 +168,46 @@ class LogThrottle:
         """Return how many messages were held back since the last logged one, and reset."""
         count, self._suppressed = self._suppressed, 0
         return count
+
+
+class AtomicFile:
+    """A file in the data folder that is replaced whole at each write, never raising.
+
+    Readers (monitors, sync tools) see the old or the new file, never half of one. A
+    failed write (full disk, read-only folder) is logged at most once a minute and
+    reported as False.
+
+    Parameters
+    ----------
+    path
+        The file, e.g. ``data_dir / STATUS_FILE``.
+    clock
+        Time used only to rate-limit error messages (monotonic by default).
+    mode
+        The file's permissions (default: its owner's only); see `atomic_write_bytes`.
+    """
+
+    def __init__(
+        self, path: Path, clock: Callable[[], float] = time.monotonic, mode: int | None = None
+    ) -> None:
+        self.path = path
+        self.mode = mode
+        self._clock = clock
+        self._throttle = LogThrottle()
+
+    def write_bytes(self, data: bytes) -> bool:
+        """Replace the file with `data`; return False (and log) if that failed."""
+        try:
+            atomic_write_bytes(self.path, data, self.mode)
+        except OSError as exc:
+            self.report(exc)
+            return False
+        return True
+
+    def report(self, exc: Exception) -> None:
+        """Log a failed write, at most once a minute, with how many were held back."""
+        if not self._throttle.ready(self._clock()):
+            return
+        held = self._throttle.take_suppressed()
+        extra = f" ({held} similar failures since the last report)" if held else ""
+        log.warning("could not write %s: %s%s", self.path, exc, extra)

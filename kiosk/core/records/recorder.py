@@ -1,9 +1,11 @@
-"""What the kiosk records for operators: proof-of-play, interactions and status.json.
+"""What the kiosk records for operators: proof-of-play, interactions, status.json, metrics.
 
 `Records` listens to the show (panel shown, interaction) and is ticked by the
 app's one ticker: it commits the event log about once a second while there is
 something to commit, and rewrites status.json after each change and at least
-every 10 seconds, when it also pets systemd's watchdog.
+every 10 seconds, when it also pets systemd's watchdog and rewrites metrics.prom
+(`kiosk.core.records.metrics`). Starts, stops, content loads and content errors go
+to the event log as lifecycle moments, which visitor sessions need.
 Durations and scheduling use the app's monotonic clock; stamps use the wall clock.
 """
 
@@ -15,9 +17,17 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.core.records.events import EventLog
-from kiosk.core.records.paths import EVENTS_DB, STATUS_FILE
+from kiosk.core.records.metrics import LiveCounts, exposition
+from kiosk.core.records.paths import (
+    EVENTS_DB,
+    METRICS_FILE,
+    SHARED_READ,
+    STATUS_FILE,
+    AtomicFile,
+)
 from kiosk.core.records.sdnotify import notify
 from kiosk.core.records.status import KioskStatus, StatusFile
+from kiosk.core.records.timeline import Interaction, Showing
 
 FLUSH_SECONDS = 1.0
 HEARTBEAT_SECONDS = 10.0
@@ -39,14 +49,18 @@ class Records:
         self.status_file = StatusFile(data_dir / STATUS_FILE)
         self.status = KioskStatus(started_at=wall(), version=__version__)
         self.status.events_enabled = self.events.enabled
+        self.counts = LiveCounts()
+        self.metrics_file = AtomicFile(data_dir / METRICS_FILE, mode=SHARED_READ)
         self._dirty = False
         self._last_flush = now
         self._heartbeat_due = now
+        self._moment("start", __version__)
 
     # ShowListener -------------------------------------------------------
     def panel_shown(self, panel_id: str, language: str) -> None:
         """Record a showing and put it in the status."""
         self.events.panel_shown(panel_id, language, self.clock())
+        self.counts.feed(Showing(self.wall(), panel_id, language))
         self.status.current_panel = panel_id
         self.status.language = language
         self._mark_dirty()
@@ -54,6 +68,7 @@ class Records:
     def interaction(self, kind: str, panel_id: str | None, detail: str | None = None) -> None:
         """Record a visitor's (or the idle reset's) action."""
         self.events.interaction(kind, panel_id, self.clock(), detail)
+        self.counts.feed(Interaction(self.wall(), kind, panel_id, detail))
         self._mark_dirty()
 
     # content --------------------------------------------------------------
@@ -67,6 +82,7 @@ class Records:
         self.status.panels = panels
         self.status.problems = problems
         self.status.using_last_good = last_good
+        self._moment("content", sha256)
         self.write_status()
 
     def content_error(self, message: str | None, using_last_good: bool | None = None) -> None:
@@ -75,6 +91,8 @@ class Records:
         `using_last_good` says whether the content on screen is now the last good copy
         (None: unchanged).
         """
+        if message is not None and message != self.status.last_error:
+            self._moment("content_error", message)
         self.status.last_error = message
         if using_last_good is not None:
             self.status.using_last_good = using_last_good
@@ -90,6 +108,7 @@ class Records:
             self.write_status()  # monitors see the new panel within a second
         if now >= self._heartbeat_due:
             self.write_status()
+            self.write_metrics()
             notify("WATCHDOG=1")
             self._heartbeat_due = now + HEARTBEAT_SECONDS
         due = self._heartbeat_due
@@ -102,11 +121,26 @@ class Records:
         self.status.heartbeat_at = self.wall()
         return self.status_file.write(self.status)
 
+    def write_metrics(self, up: bool = True) -> bool:
+        """Rewrite metrics.prom now (status.json's heartbeat stamp is the metrics' too)."""
+        text = exposition(self.status, self.counts, up)
+        return self.metrics_file.write_bytes(text.encode("utf-8"))
+
     def close(self) -> None:
-        """Close the current showing, commit everything and write a last status."""
+        """Close the current showing, commit everything and write a last status and metrics."""
+        self.events.lifecycle("stop", self.clock())
         self.events.close(self.clock())
         self.status.current_panel = None
         self.write_status()
+        self.write_metrics(up=False)
+
+    def _moment(self, kind: str, detail: str | None) -> None:
+        """Note a lifecycle moment in the event log and the live counts (it may end a session).
+
+        The row is committed with the next flush or at close.
+        """
+        self.events.lifecycle(kind, self.clock(), detail)
+        self.counts.moment(self.wall(), kind)
 
     def _mark_dirty(self) -> None:
         self._dirty = True

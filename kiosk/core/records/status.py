@@ -8,18 +8,14 @@ minute) and reported as False, never raised.
 from __future__ import annotations
 
 import json
-import logging
 import os
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kiosk.core.records.events import iso_utc
-from kiosk.core.records.paths import LogThrottle, atomic_write_bytes
-
-log = logging.getLogger(__name__)
+from kiosk.core.records.paths import AtomicFile
 
 STATUS_FORMAT = 1
 
@@ -85,7 +81,7 @@ class KioskStatus:
         }
 
 
-class StatusFile:
+class StatusFile(AtomicFile):
     """Atomic writer of status.json.
 
     Parameters
@@ -96,28 +92,15 @@ class StatusFile:
         Time used only to rate-limit error messages (monotonic by default).
     """
 
-    def __init__(self, path: Path, clock: Callable[[], float] = time.monotonic) -> None:
-        self.path = path
-        self._clock = clock
-        self._throttle = LogThrottle()
-
     def write(self, status: Mapping[str, Any] | KioskStatus) -> bool:
         """Replace the file with `status`; return False (and log) if that failed."""
         data = status.to_dict() if isinstance(status, KioskStatus) else dict(status)
         try:
             text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
-            atomic_write_bytes(self.path, text.encode("utf-8"))
-        except (OSError, TypeError, ValueError) as exc:
-            self._report(exc)
+        except (TypeError, ValueError) as exc:
+            self.report(exc)
             return False
-        return True
-
-    def _report(self, exc: Exception) -> None:
-        if not self._throttle.ready(self._clock()):
-            return
-        held = self._throttle.take_suppressed()
-        extra = f" ({held} similar failures since the last report)" if held else ""
-        log.warning("could not write %s: %s%s", self.path, exc, extra)
+        return self.write_bytes(text.encode("utf-8"))
 
 
 def read_status(path: Path) -> dict[str, Any] | None:
