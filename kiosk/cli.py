@@ -81,11 +81,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--panel", default=None, help="only the panel with this id")
 
-    report = commands.add_parser("report", help="summarise proof-of-play and interactions")
-    _add_data_dir(report)
-    report.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    report.add_argument("--since", default=None, help="only events on or after this date (ISO)")
+    report = commands.add_parser(
+        "report", help="what the booth saw: proof-of-play, visitor sessions, kiosk health"
+    )
+    _add_report_options(report)
     return parser
+
+
+def _add_report_options(parser: argparse.ArgumentParser) -> None:
+    _add_data_dir(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--html", type=Path, default=None, metavar="FILE", help="also write a page with charts"
+    )
+    parser.add_argument("--since", default=None, help="only events on or after this date (ISO)")
+    parser.add_argument(
+        "--until", default=None, help="only events before this time; a date includes that day"
+    )
+    parser.add_argument(
+        "--tz",
+        default=None,
+        help="the booth's time zone, e.g. America/Toronto (default: this machine's)",
+    )
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=None,
+        help="where panel titles and order come from (default: the data folder's last good copy)",
+    )
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -198,19 +221,53 @@ def _render(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     import json
 
-    from kiosk.core.records.paths import EVENTS_DB, resolve_data_dir
-    from kiosk.core.records.report import format_report, parse_since, summarize
+    from kiosk.core.records.localtime import parse_moment, zone
+    from kiosk.core.records.paths import EVENTS_DB, preferred_data_dir
+    from kiosk.core.records.report import summarize
+    from kiosk.core.records.report_text import format_report
+    from kiosk.core.records.showorder import show_order
 
-    if args.since is not None:
-        try:
-            parse_since(args.since)
-        except ValueError as exc:
-            print(exc, file=sys.stderr)
-            return EXIT_USAGE
-    data_dir = resolve_data_dir(args.data_dir)
-    summary = summarize(data_dir / EVENTS_DB, since=args.since)
+    try:
+        tz = zone(args.tz)
+        for option, text in (("--since", args.since), ("--until", args.until)):
+            if text is not None:
+                parse_moment(text, tz, option)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    data_dir = preferred_data_dir(args.data_dir)
+    db_path = data_dir / EVENTS_DB
+    if not db_path.exists() and not _is_default_data_dir(data_dir):
+        print(
+            f"No event database ({EVENTS_DB}) in {data_dir}: is that the kiosk's data folder?",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    panels = show_order(args.content, data_dir)
+    summary = summarize(db_path, args.since, args.until, tz, panels)
+    if args.html is not None and not _write_html(args.html, summary):
+        return EXIT_PROBLEMS
     if args.json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
-    else:
-        print(format_report(summary))
+    elif args.html is None:
+        print(format_report(summary, tz))
     return EXIT_OK
+
+
+def _is_default_data_dir(folder: Path) -> bool:
+    """Whether `folder` is where the kiosk keeps its data when not told otherwise."""
+    from kiosk.core.records.paths import preferred_data_dir
+
+    return folder.expanduser().resolve() == preferred_data_dir(None).resolve()
+
+
+def _write_html(path: Path, summary: dict[str, object]) -> bool:
+    from kiosk.core.records.report_html import render_html
+
+    try:
+        path.write_text(render_html(summary), encoding="utf-8")
+    except OSError as exc:
+        print(f"Could not write the report to {path}: {exc.strerror or exc}.", file=sys.stderr)
+        return False
+    print(f"Report written to {path}")
+    return True

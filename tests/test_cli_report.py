@@ -1,4 +1,6 @@
 import json
+import shutil
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -6,7 +8,8 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.core.records.events import EventLog
-from kiosk.core.records.paths import EVENTS_DB
+from kiosk.core.records.paths import EVENTS_DB, LAST_GOOD
+from tests.support import ROOT
 
 DAY1 = datetime(2026, 11, 25, 12, 0, tzinfo=UTC).timestamp()
 DAY2 = datetime(2026, 11, 29, 12, 0, tzinfo=UTC).timestamp()
@@ -49,17 +52,113 @@ def test_since_filters(data_dir: Path, capsys) -> None:
 
 
 def test_text_report(data_dir: Path, capsys) -> None:
-    assert main(["report", "--data-dir", str(data_dir)]) == 0
+    assert main(["report", "--data-dir", str(data_dir), "--tz", "UTC"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert any(line.split() == ["intro", "2", "1.2"] for line in lines)
-    assert any(line.split() == ["stats", "1", "15.9"] for line in lines)
+    # panel, shown, minutes, views by visitors (a visitor on each day saw intro)
+    assert any(line.split() == ["intro", "2", "1.2", "2"] for line in lines)
+    assert any(line.split() == ["stats", "1", "15.9", "1"] for line in lines)
     assert any(line.split() == ["tap", "1"] for line in lines)
 
 
-def test_missing_database_gives_empty_report(tmp_path: Path, capsys) -> None:
-    summary = run_json(capsys, "--data-dir", str(tmp_path / "fresh"))
-    assert (summary["panels"], summary["interactions"]) == ({}, {})
-    assert summary["first_event"] is None
+def test_text_report_in_show_order_with_titles_and_visitors(data_dir: Path, capsys) -> None:
+    shutil.copy(ROOT / "content.json", data_dir / LAST_GOOD)
+    with sqlite3.connect(data_dir / EVENTS_DB) as conn:
+        conn.execute("UPDATE showings SET panel_id = 'natural-resource' WHERE panel_id = 'stats'")
+        conn.execute("UPDATE showings SET panel_id = 'welcome' WHERE panel_id = 'intro'")
+    conn.close()
+    assert main(["report", "--data-dir", str(data_dir), "--tz", "America/Toronto"]) == 0
+    out = capsys.readouterr().out
+    panel_lines = [
+        line
+        for line in out.splitlines()
+        if line.split()[:1] in (["welcome"], ["natural-resource"], ["closing"])
+    ]
+    assert [line.split()[0] for line in panel_lines] == ["welcome", "natural-resource", "closing"]
+    assert panel_lines[0].endswith("Independent producers make it happen")
+    assert panel_lines[2].split()[1:5] == ["0", "0.0", "0", "Our"]  # never shown, still listed
+    assert "Time zone:  America/Toronto" in out
+    assert "First:      2026-11-25 07:00:00" in out  # 12:00 UTC is 07:00 in Toronto
+    assert "Sessions:   2 (0 ended by walking away)" in out
+    assert "French:     50% switched to French (1 of 2)" in out
+    assert "2026-11-25      1" in out and "2026-11-29      1" in out
+
+
+def test_json_adds_sessions_and_keeps_its_keys(data_dir: Path, capsys) -> None:
+    summary = run_json(capsys, "--data-dir", str(data_dir), "--tz", "UTC")
+    old_keys = {"panels", "interactions", "first_event", "last_event", "since", "database", "error"}
+    assert old_keys <= set(summary)
+    sessions = summary["sessions"]
+    assert sessions["count"] == 2
+    assert sessions["per_day"] == {"2026-11-25": 1, "2026-11-29": 1}
+    assert sessions["switched_to_french"] == 1 and sessions["french_share"] == 0.5
+    assert sessions["list"][1]["languages"] == ["fr"]
+    assert sessions["list"][0]["start"] == "2026-11-25T12:00:00+00:00"
+
+
+def test_until_a_date_includes_that_day(data_dir: Path, capsys) -> None:
+    summary = run_json(capsys, "--data-dir", str(data_dir), "--until", "2026-11-25", "--tz", "UTC")
+    assert summary["panels"] == {
+        "intro": {"shown": 1, "seconds": 45.0},
+        "stats": {"shown": 1, "seconds": 955.0},
+    }
+    assert summary["until"] == "2026-11-26T00:00:00.000Z"
+    assert summary["sessions"]["count"] == 1
+
+
+def test_since_and_until_are_read_in_the_booths_time_zone(data_dir: Path, capsys) -> None:
+    # 12:00 UTC on the 29th is 07:00 in Toronto: "from 07:30 Toronto time" leaves it out
+    args = ("--data-dir", str(data_dir), "--tz", "America/Toronto", "--since", "2026-11-29T07:30")
+    assert run_json(capsys, *args)["panels"] == {}
+    args = ("--data-dir", str(data_dir), "--tz", "America/Toronto", "--since", "2026-11-29T06:30")
+    assert run_json(capsys, *args)["panels"] == {"intro": {"shown": 1, "seconds": 30.0}}
+
+
+def test_html_writes_one_page(data_dir: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "report.html"
+    assert main(["report", "--data-dir", str(data_dir), "--html", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == f"Report written to {out}"
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and 'data-chart="panel-views"' in html
+
+
+def test_html_to_a_folder_that_does_not_exist_is_one_sentence(data_dir: Path, capsys) -> None:
+    out = data_dir / "no" / "such" / "report.html"
+    assert main(["report", "--data-dir", str(data_dir), "--html", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"Could not write the report to {out}") and err.count("\n") == 1
+
+
+def test_a_folder_without_a_database_is_an_error(tmp_path: Path, capsys) -> None:
+    typo = tmp_path / "dtaa"
+    assert main(["report", "--data-dir", str(typo)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"No event database (events.sqlite3) in {typo}")
+    assert captured.err.count("\n") == 1  # one sentence
+    assert not typo.exists()  # a report creates nothing
+
+
+def test_the_default_folder_without_a_database_gives_an_empty_report(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "fresh"))
+    for args in ((), ("--data-dir", str(tmp_path / "fresh"))):
+        summary = run_json(capsys, *args)
+        assert (summary["panels"], summary["interactions"]) == ({}, {})
+        assert summary["first_event"] is None
+        assert summary["error"] == "no event database yet"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--until", "soon"), "--until must be a date like 2026-11-27"),
+        (("--tz", "Mars/Olympus"), "--tz must be a time zone name like America/Toronto"),
+    ],
+)
+def test_bad_until_and_tz_are_usage_errors(data_dir: Path, capsys, args, message) -> None:
+    assert main(["report", "--data-dir", str(data_dir), *args]) == 2
+    assert message in capsys.readouterr().err
 
 
 def test_bad_since_is_a_usage_error(data_dir: Path, capsys) -> None:

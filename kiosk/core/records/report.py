@@ -1,62 +1,57 @@
-"""Summaries of the event log for operators: `kiosk report`.
+"""Summaries of the event log for operators and exhibitors: `kiosk report`.
 
 The database is opened read-only, so a report never disturbs a running kiosk.
 A missing or unreadable database gives an empty summary, never a traceback.
+The summary is one JSON-ready dict; `kiosk.core.records.report_text` and
+`kiosk.core.records.report_html` lay it out.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
 from kiosk.core.records.events import iso_utc
+from kiosk.core.records.health import health
+from kiosk.core.records.localtime import parse_moment, zone_label
+from kiosk.core.records.logread import open_read_only, read_moments, read_timeline
+from kiosk.core.records.sessions import MAX_SILENCE_SECONDS, Derived, derive
+from kiosk.core.records.visitors import digest
 
 log = logging.getLogger(__name__)
 
+EARLIEST, LATEST = -1e18, 1e18  # no --since, no --until
+# How far before --since the log is read, so that a session is seen from its start.
+LOOK_BACK_SECONDS = 2 * MAX_SILENCE_SECONDS
+
+PanelTitles = Sequence[tuple[str, str | None]]
+
 _PANELS_SQL = (
     "SELECT panel_id, COUNT(*), COALESCE(SUM(seconds), 0) FROM showings "
-    "WHERE started_at >= ? GROUP BY panel_id ORDER BY panel_id"
+    "WHERE started_at >= ? AND started_at < ? GROUP BY panel_id ORDER BY panel_id"
 )
 _INTERACTIONS_SQL = (
-    "SELECT kind, COUNT(*) FROM interactions WHERE at >= ? GROUP BY kind ORDER BY kind"
+    "SELECT kind, COUNT(*) FROM interactions WHERE at >= ? AND at < ? GROUP BY kind ORDER BY kind"
 )
 _SPAN_SQL = (
     "SELECT MIN(t0), MAX(t1) FROM ("
     " SELECT started_at AS t0, started_at + COALESCE(seconds, 0) AS t1"
-    " FROM showings WHERE started_at >= ?"
-    " UNION ALL SELECT at, at FROM interactions WHERE at >= ?)"
+    " FROM showings WHERE started_at >= ? AND started_at < ?"
+    " UNION ALL SELECT at, at FROM interactions WHERE at >= ? AND at < ?)"
 )
 
 
-def parse_since(text: str) -> float:
-    """Turn an ISO date or date-time into epoch seconds.
-
-    Parameters
-    ----------
-    text
-        ``2026-11-27`` (midnight), ``2026-11-27T10:00`` or with an offset
-        (``2026-11-27T10:00Z``, ``...+01:00``). Without an offset the time is
-        the local time of the machine running the report.
-
-    Raises
-    ------
-    ValueError
-        With a message fit to show an operator when `text` is not such a date.
-    """
-    try:
-        moment = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(
-            f"--since must be a date like 2026-11-27 or a date and time like "
-            f"2026-11-27T10:00, not {text!r}"
-        ) from None
-    return moment.timestamp()
-
-
-def empty_summary(db_path: Path, since: float | None = None) -> dict[str, Any]:
+def empty_summary(
+    db_path: Path,
+    since: float | None = None,
+    until: float | None = None,
+    tz: tzinfo | None = None,
+    panels: PanelTitles = (),
+) -> dict[str, Any]:
     """Return the summary of a log with no events."""
     return {
         "panels": {},
@@ -66,46 +61,67 @@ def empty_summary(db_path: Path, since: float | None = None) -> dict[str, Any]:
         "since": None if since is None else iso_utc(since),
         "database": str(db_path),
         "error": None,
+        "until": None if until is None else iso_utc(until),
+        "time_zone": zone_label(tz, since or 0.0),
+        "sessions": digest(Derived(), panels, tz),
+        "health": health([], EARLIEST, LATEST, tz),
     }
 
 
-def summarize(db_path: Path, since: str | None = None) -> dict[str, Any]:
-    """Count showings and seconds per panel and interactions per kind.
+def summarize(
+    db_path: Path,
+    since: str | None = None,
+    until: str | None = None,
+    tz: tzinfo | None = None,
+    panels: PanelTitles = (),
+) -> dict[str, Any]:
+    """Count showings, interactions and visitor sessions over a period.
 
     Parameters
     ----------
     db_path
         The event database (``data_dir / EVENTS_DB``).
-    since
-        Only events on or after this ISO date or date-time (see `parse_since`).
+    since, until
+        Only events on or after `since` and before `until`: ISO dates or date-times
+        (see `kiosk.core.records.localtime.parse_moment`); a bare `until` date
+        includes that day.
+    tz
+        The booth's time zone, for local days and hours (None: the machine's).
+    panels
+        ``(id, title)`` of each panel in show order, from the content.
 
     Returns
     -------
     dict
-        ``{"panels": {id: {"shown": n, "seconds": s}}, "interactions": {kind: n},
-        "first_event": iso | None, "last_event": iso | None, "since": iso | None,
-        "database": str, "error": str | None}``. ``last_event`` is the end of
-        the last showing or the last interaction, whichever is later.
+        ``{"panels": {id: {"shown": n, "seconds": s}}`` (in show order),
+        ``"interactions": {kind: n}, "first_event": iso | None, "last_event": iso |
+        None, "since": iso | None, "until": iso | None, "database": str, "error": str
+        | None, "time_zone": str, "sessions": {...}, "health": {...}}``. Times are
+        UTC ISO-8601 except in ``sessions`` and ``health``, which are local.
+        ``last_event`` is the end of the last showing or the last interaction,
+        whichever is later. See `kiosk.core.records.visitors.digest` for
+        ``sessions``, `kiosk.core.records.health.health` for ``health``.
 
     Raises
     ------
     ValueError
-        Only for an invalid `since`; database trouble gives an empty summary
-        whose ``error`` says why.
+        Only for an invalid `since` or `until`; database trouble gives an empty
+        summary whose ``error`` says why.
     """
-    start = None if since is None else parse_since(since)
-    summary = empty_summary(db_path, start)
+    start = None if since is None else parse_moment(since, tz, "--since")
+    end = None if until is None else parse_moment(until, tz, "--until", end=True)
+    summary = empty_summary(db_path, start, end, tz, panels)
     if not db_path.is_file():
         summary["error"] = "no event database yet" if not db_path.exists() else "not a file"
         return summary
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
+        conn = open_read_only(db_path)
     except sqlite3.Error as exc:
         return _failed(summary, exc)
     try:
-        _fill(conn, summary, -1e18 if start is None else start)
+        _fill(conn, summary, EARLIEST if start is None else start, end or LATEST, panels, tz)
     except sqlite3.Error as exc:
-        return _failed(empty_summary(db_path, start), exc)
+        return _failed(empty_summary(db_path, start, end, tz, panels), exc)
     finally:
         conn.close()
     return summary
@@ -117,55 +133,27 @@ def _failed(summary: dict[str, Any], exc: sqlite3.Error) -> dict[str, Any]:
     return summary
 
 
-def _fill(conn: sqlite3.Connection, summary: dict[str, Any], start: float) -> None:
-    for panel_id, shown, seconds in conn.execute(_PANELS_SQL, (start,)):
-        summary["panels"][panel_id] = {"shown": shown, "seconds": round(seconds, 1)}
-    for kind, count in conn.execute(_INTERACTIONS_SQL, (start,)):
+def _fill(
+    conn: sqlite3.Connection,
+    summary: dict[str, Any],
+    start: float,
+    end: float,
+    panels: PanelTitles,
+    tz: tzinfo | None,
+) -> None:
+    shown = {row[0]: row[1:] for row in conn.execute(_PANELS_SQL, (start, end))}
+    order = [panel_id for panel_id, _ in panels if panel_id in shown]
+    for panel_id in [*order, *(p for p in shown if p not in order)]:
+        count, seconds = shown[panel_id]
+        summary["panels"][panel_id] = {"shown": count, "seconds": round(seconds, 1)}
+    for kind, count in conn.execute(_INTERACTIONS_SQL, (start, end)):
         summary["interactions"][kind] = count
-    first, last = conn.execute(_SPAN_SQL, (start, start)).fetchone()
+    first, last = conn.execute(_SPAN_SQL, (start, end, start, end)).fetchone()
     summary["first_event"] = None if first is None else iso_utc(first)
     summary["last_event"] = None if last is None else iso_utc(last)
-
-
-def format_report(summary: dict[str, Any]) -> str:
-    """Lay a summary out as a plain-text table for operators."""
-    lines = [f"Event log: {summary['database']}"]
-    if summary.get("since"):
-        lines.append(f"Since:     {_readable(summary['since'])}")
-    if summary.get("error"):
-        lines.append(f"Note:      {summary['error']}")
-    lines.append(f"First:     {_readable(summary['first_event'])}")
-    lines.append(f"Last:      {_readable(summary['last_event'])}")
-    lines += ["", *_panel_table(summary["panels"]), "", *_interaction_table(summary)]
-    return "\n".join(lines)
-
-
-def _readable(iso: str | None) -> str:
-    """Show an ISO UTC stamp as ``2026-11-27 15:00:00 UTC`` (or ``-`` for none)."""
-    if not iso:
-        return "-"
-    moment = datetime.fromisoformat(iso).astimezone(UTC)
-    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
-
-
-def _panel_table(panels: dict[str, dict[str, Any]]) -> list[str]:
-    if not panels:
-        return ["No panels shown."]
-    width = max(len("Panel"), *(len(name) for name in panels))
-    rows = [f"{'Panel':<{width}}  {'Shown':>7}  {'Minutes':>9}", "-" * (width + 20)]
-    for name, row in panels.items():
-        rows.append(f"{name:<{width}}  {row['shown']:>7}  {row['seconds'] / 60:>9.1f}")
-    total_shown = sum(row["shown"] for row in panels.values())
-    total_minutes = sum(row["seconds"] for row in panels.values()) / 60
-    rows += ["-" * (width + 20), f"{'Total':<{width}}  {total_shown:>7}  {total_minutes:>9.1f}"]
-    return rows
-
-
-def _interaction_table(summary: dict[str, Any]) -> list[str]:
-    kinds: dict[str, int] = summary["interactions"]
-    if not kinds:
-        return ["No interactions."]
-    width = max(len("Interaction"), *(len(kind) for kind in kinds))
-    rows = [f"{'Interaction':<{width}}  {'Count':>7}", "-" * (width + 9)]
-    rows += [f"{kind:<{width}}  {count:>7}" for kind, count in kinds.items()]
-    return rows
+    if last is not None:
+        summary["time_zone"] = zone_label(tz, last)
+    moments = read_moments(conn)
+    events = read_timeline(conn, start - LOOK_BACK_SECONDS, end, moments)
+    summary["sessions"] = digest(derive(events, start, end), panels, tz)
+    summary["health"] = health(moments, start, end, tz)
