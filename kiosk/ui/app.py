@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.boot import Prepared, RunOptions, stopped_during_startup
 from kiosk.core.content.load import LoadResult
 from kiosk.core.content.source import Source, error_summary, initial_source, reload_source
+from kiosk.core.records.paths import SCREENSHOT_FILE
 from kiosk.core.records.recorder import Records
 from kiosk.core.records.sdnotify import notify
 from kiosk.logsetup import shutdown_logging
@@ -27,6 +28,7 @@ from kiosk.ui.chrome.pinpad import PinPad
 from kiosk.ui.drawing.theme import register_fonts
 from kiosk.ui.input import PointerInput
 from kiosk.ui.qtlog import install_qt_message_handler
+from kiosk.ui.screenshot import Screenshots
 from kiosk.ui.show import Show
 from kiosk.ui.signals import SignalBridge
 from kiosk.ui.stage import Stage
@@ -80,6 +82,10 @@ class KioskApp:
         shown_file = source.content if source.origin == "file" else None
         self.watcher = ContentWatcher(self.content_path, source.sha256, clock, content=shown_file)
         self.watcher.changed.connect(self.content_changed)
+        self.screenshots = Screenshots(
+            data_dir / SCREENSHOT_FILE, self.window.grab, self._screenshot_minutes,
+            self._screen_ready, now,
+        )  # fmt: skip
 
     # life cycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -125,6 +131,7 @@ class KioskApp:
             self.pinpad.tick(now),
             self.window.hide_idle_cursor(now),
             self._warm(now),
+            self.screenshots.tick(now),
         ]
         self.window.update()
         pending = [d for d in due if d is not None]
@@ -140,6 +147,13 @@ class KioskApp:
             self._queue_warmup(self.show.stage)
         if self.show.skip_requested:
             self.ticker.kick()
+
+    def _screenshot_minutes(self) -> float:
+        return self.show.stage.content.settings.screenshot_minutes
+
+    def _screen_ready(self, now: float) -> bool:
+        """Whether the screen shows a settled panel for visitors (for a screenshot)."""
+        return self.first_frame_shown and self.show.is_still(now) and not self.pinpad.is_open
 
     def _queue_warmup(self, stage: Stage) -> None:
         """Prepare every view of `stage` in idle time, the next panel's first."""

@@ -97,6 +97,15 @@ class Settings(Strict):
     reduced_motion: bool = Field(
         default=False, description="Show every panel settled at once: no count-up, no motion."
     )
+    screenshot_minutes: float = Field(
+        default=10,
+        ge=0,
+        le=1440,
+        description=(
+            "Every this many minutes, save what visitors see as screenshot.png in the data "
+            "folder (for operators watching a fleet); 0 turns it off."
+        ),
+    )
     admin_pin: str = Field(
         default="2468",
         pattern=r"^[0-9]{4,8}$",
