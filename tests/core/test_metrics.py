@@ -127,3 +127,11 @@ def test_a_clean_stop_says_down_and_others_may_read_the_file(records, tmp_path) 
     mode = stat.S_IMODE((tmp_path / METRICS_FILE).stat().st_mode)
     assert mode == 0o644  # node_exporter runs as another user
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_booth_guide_names_every_metric_and_both_alerts(root: Path) -> None:
+    guide = (root / "docs" / "running-a-booth.md").read_text(encoding="utf-8")
+    for name in METRICS:
+        assert f"`{name}" in guide
+    assert "--collector.textfile.directory=" in guide and "scrape_configs:" in guide
+    assert "alert: KioskHeartbeatStale" in guide and "alert: KioskContentError" in guide

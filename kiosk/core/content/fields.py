@@ -113,7 +113,7 @@ RULES: dict[str, str] = {
     "transition_ms": "must be a whole number of milliseconds from 0 to 5000",
     "reduced_motion": _BOOL,
     "stacked": _BOOL,
-    "screenshot_minutes": "must be a number of minutes from 0 (no screenshots) to 1440",
+    "screenshot_minutes": "must be a whole number of minutes from 0 (no screenshots) to 1440",
     "admin_pin": 'must be 4 to 8 digits in double quotes, e.g. "2468"',
     "font_family": 'must be the name of a bundled font in double quotes, e.g. "Inter"',
     "id": (

@@ -97,7 +97,7 @@ class Settings(Strict):
     reduced_motion: bool = Field(
         default=False, description="Show every panel settled at once: no count-up, no motion."
     )
-    screenshot_minutes: float = Field(
+    screenshot_minutes: int = Field(
         default=10,
         ge=0,
         le=1440,
