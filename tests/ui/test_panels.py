@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from kiosk.core.content.model import Content, Theme
-from kiosk.ui.drawing.scale import BODY_MIN, CHROME_HEIGHT, SPACE_L, Scale
+from kiosk.ui.drawing.scale import BODY, BODY_MIN, CHROME_HEIGHT, SPACE_L, Scale
 from kiosk.ui.drawing.text import make_font
 from kiosk.ui.panels.base import ViewContext
 from kiosk.ui.panels.cards import CARD_TITLE, CardsView, grid_shape
@@ -129,17 +129,33 @@ def test_visible_texts_are_in_the_views_language(qapp) -> None:
     assert len(steps.visible_texts()) == 2 + 2 * 3
 
 
-def test_a_long_card_text_shrinks_every_card_text_alike(qapp) -> None:
+def test_a_slightly_longer_card_text_shrinks_every_card_text_alike(qapp) -> None:
     document = sample_document()
-    document["panels"][1]["cards"][0]["text"] = LONG
-    view = make_view(Content.model_validate(document), 1)
-    layout = view.layout(QRectF(0, 0, 1920, 1080))
+    longer = "A short line about this item and a little more besides that, really, honestly"
+    document["panels"][1]["cards"][0]["text"] = longer
+    layout = make_view(Content.model_validate(document), 1).layout(QRectF(0, 0, 1920, 1080))
     sizes = {layout.texts[f"card:{i}:text"].pixel_size for i in range(6)}
     assert len(sizes) == 1
-    assert sizes.pop() < Scale(QRectF(0, 0, 1920, 1080)).px(BODY_MIN)
-    assert "".join(layout.texts["card:0:text"].fitted.lines).replace(" ", "") == LONG.replace(
-        " ", ""
-    )
+    assert Scale(QRectF(0, 0, 1920, 1080)).px(BODY_MIN) < sizes.pop() < BODY
+    assert not layout.texts["card:0:text"].fitted.elided
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_a_far_too_long_card_text_suffers_alone(qapp, size) -> None:
+    """It shrinks to the body floor and ends with "…"; the other cards' texts do not move."""
+    rect = QRectF(0, 0, *size)
+    plain = make_view(sample_content(), 1).layout(rect)
+    document = sample_document()
+    document["panels"][1]["cards"][0]["text"] = LONG * 4
+    layout = make_view(Content.model_validate(document), 1).layout(rect)
+    first = layout.texts["card:0:text"]
+    assert first.pixel_size == pytest.approx(Scale(rect).px(BODY_MIN), abs=0.5)
+    assert first.fitted.elided and first.fitted.lines[-1].endswith("…")
+    assert LONG.startswith(" ".join(first.fitted.lines)[:-1][:100])
+    for key, block in plain.texts.items():
+        if key != "card:0:text":
+            assert layout.texts[key].rect == block.rect, key
+            assert layout.texts[key].fitted == block.fitted, key
 
 
 @pytest.mark.parametrize(

@@ -1,32 +1,46 @@
-"""Checks that need a validated document: panel ids, chart series and pictures.
+"""Checks that need a validated document: panel ids, charts, figures and pictures.
 
 They run once the model accepts the file, on the `Content` it gives; the language and
-text checks, which can run on any parsed document, live in `kiosk.core.content.texts`.
+text checks, which can run on any parsed document, live in `kiosk.core.content.texts`,
+and the lengths of texts (what fits at the smallest readable size) in
+`kiosk.core.content.length_checks`.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.core.content.jsonparse import JsonPath, Parsed
-from kiosk.core.content.model import Content
+from kiosk.core.content.length_checks import length_problems
+from kiosk.core.content.model import Content, StatsPanel
+from kiosk.core.content.numbers import format_figure
 from kiosk.core.content.problems import Problem, Severity, locate, problem_at
 
 _IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".svg")
+PICTURE_KINDS = ("title",)  # the panel kinds that draw their `image` (others: issue 17)
 
 
-def content_problems(content: Content, parsed: Parsed, base_dir: Path) -> list[Problem]:
-    """Check ids, charts and pictures of validated `content` whose pictures are in `base_dir`."""
-    return _Checks(content, parsed, base_dir).run()
+def content_problems(
+    content: Content, parsed: Parsed, base_dir: Path, file_name: str = "content.json"
+) -> list[Problem]:
+    """Check ids, charts, figures, pictures and text lengths of validated `content`.
+
+    Its pictures are in `base_dir`; `file_name` is the content file's name, for messages.
+    """
+    return _Checks(content, parsed, base_dir, file_name).run() + length_problems(
+        content, parsed.positions
+    )
 
 
 class _Checks:
     """The checks of one validated document."""
 
-    def __init__(self, content: Content, parsed: Parsed, base_dir: Path) -> None:
+    def __init__(self, content: Content, parsed: Parsed, base_dir: Path, file_name: str) -> None:
         self.content = content
         self.positions = parsed.positions
         self.base_dir = base_dir
+        self.file_name = file_name
         self.problems: list[Problem] = []
 
     def add(self, severity: Severity, message: str, path: JsonPath) -> None:
@@ -37,6 +51,7 @@ class _Checks:
         """Run every check and return the problems found."""
         self.panel_ids()
         self.charts()
+        self.figures()
         self.images()
         return self.problems
 
@@ -73,11 +88,33 @@ class _Checks:
                         ("panels", index, "chart", "series", number, "values"),
                     )
 
-    def images(self) -> None:
-        """Pictures must stay inside the content folder and should exist."""
+    def figures(self) -> None:
+        """A compact currency figure under 1,000 was almost surely meant in billions."""
+        language = self.content.default_language
         for index, panel in enumerate(self.content.panels):
-            if panel.image is not None:
-                self.image(panel.image, ("panels", index, "image"))
+            if not isinstance(panel, StatsPanel):
+                continue
+            for number, figure in enumerate(panel.figures):
+                if figure.format == "currency-compact" and 0 < figure.value < 1000:
+                    self.add(
+                        "warning",
+                        billions_hint(figure.value, figure.currency, language),
+                        ("panels", index, "figures", number, "value"),
+                    )
+
+    def images(self) -> None:
+        """Pictures must stay inside the content folder, should exist and be drawn."""
+        for index, panel in enumerate(self.content.panels):
+            if panel.image is None:
+                continue
+            self.image(panel.image, ("panels", index, "image"))
+            if panel.kind not in PICTURE_KINDS:
+                self.add(
+                    "warning",
+                    f"{panel.kind} panels do not show a picture yet (only title panels do): "
+                    f"'{panel.image}' is not drawn; remove it or move it to a title panel",
+                    ("panels", index, "image"),
+                )
 
     def image(self, name: str, path: JsonPath) -> None:
         """Check one picture path."""
@@ -93,11 +130,46 @@ class _Checks:
             fixed = name.replace("\\", "/")
             self.add("error", f"write / between folders, not \\: '{fixed}'", path)
         elif not (self.base_dir / name).is_file():
+            same = other_case(self.base_dir, name)
+            hint = f"did you mean '{same}'? (letter case counts) " if same else ""
             self.add(
                 "warning",
-                f"picture '{name}' not found next to content.json; the kiosk will show a "
-                "placeholder",
+                f"picture '{name}' not found in the folder of {self.file_name}; {hint}"
+                "the kiosk will show a placeholder",
                 path,
             )
         elif posix.suffix.lower() not in _IMAGE_TYPES:
             self.add("warning", f"'{name}' is not a PNG, JPEG or SVG picture", path)
+
+
+def billions_hint(value: float, currency: str, language: str) -> str:
+    """The warning for a compact currency figure under 1,000, with the likely fix."""
+    shown = format_figure(value, "currency-compact", language, currency)
+    meant = Decimal(repr(float(value))).scaleb(9)
+    full = format(meant.quantize(Decimal(1)) if meant == meant.to_integral() else meant, "f")
+    intended = format_figure(float(meant), "currency-compact", language, currency)
+    return (
+        f'shows as "{shown}": a currency figure below 1,000 with the compact format is '
+        f"almost surely written in billions: did you mean {full} for {intended}? "
+        "(write the amount in full; the kiosk adds the word)"
+    )
+
+
+def other_case(base_dir: Path, name: str) -> str | None:
+    """The picture `name` under `base_dir` with another letter case, or None.
+
+    A booth PC may run Windows, where "Pictures/Booth.JPG" finds "pictures/booth.jpg",
+    and the kiosk Linux, where it does not.
+    """
+    folder, found = base_dir, []
+    for part in PurePosixPath(name).parts:
+        try:
+            matches = [entry.name for entry in folder.iterdir()
+                       if entry.name.lower() == part.lower()]
+        except OSError:
+            return None
+        if len(matches) != 1:
+            return None
+        found.append(matches[0])
+        folder = folder / matches[0]
+    return "/".join(found) if folder.is_file() else None

@@ -12,6 +12,10 @@ keeps a steady width ("$0.0 billion" ... "$7.1 billion"); ask for
 ``decimals=0`` to get "$7 billion". While counting up, the compact unit is
 that of the final value (`scale_of`), so the count never flips from
 "$950 million" to "$1.0 billion".
+
+Left to their defaults, decimals never hide what staff wrote: a figure with a
+fraction keeps one decimal where the docs promise one (compact currency, percent),
+and no figure other than 0 ever shows as 0 ("$0.04", not "$0").
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from kiosk.core.show.easing import ease_out_cubic
 CANADIAN_LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 FALLBACK_LOCALE = "en_CA"
 COMPACT_DEFAULT_DECIMALS = 1
+MAX_DECIMALS = 3
 
 
 @lru_cache(maxsize=32)
@@ -73,11 +78,27 @@ def _compact_divisors(locale: Locale) -> tuple[int, ...]:
     return tuple(sorted(exponents))
 
 
-def _compact_places(exponent: int, decimals: int | None) -> int:
-    """Fraction digits shown at a compact level: 1 with a unit word, 0 without."""
+def default_places(reference: float, fraction: int) -> int:
+    """Fraction digits shown by default: none for a whole number, else `fraction`.
+
+    More (up to `MAX_DECIMALS`) when `fraction` would round a figure other than 0 to 0:
+    the only significant digits are never rounded away.
+    """
+    if float(reference).is_integer():
+        return 0
+    places = fraction
+    while places < MAX_DECIMALS and _quantize(abs(reference), places) == 0:
+        places += 1
+    return places
+
+
+def _compact_places(exponent: int, decimals: int | None, reference: float) -> int:
+    """Fraction digits shown at a compact level: 1 with a unit word, else as `default_places`."""
     if decimals is not None:
         return decimals
-    return COMPACT_DEFAULT_DECIMALS if exponent else 0
+    if exponent:
+        return COMPACT_DEFAULT_DECIMALS
+    return default_places(reference, COMPACT_DEFAULT_DECIMALS)
 
 
 def compact_exponent(value: float, language: str, decimals: int | None = None) -> int:
@@ -93,7 +114,8 @@ def compact_exponent(value: float, language: str, decimals: int | None = None) -
         if exponent and magnitude < 10**exponent:
             break
         chosen = exponent
-        shown = _quantize(magnitude.scaleb(-exponent), _compact_places(exponent, decimals))
+        places = _compact_places(exponent, decimals, float(value))
+        shown = _quantize(magnitude.scaleb(-exponent), places)
         if index + 1 < len(levels) and shown.scaleb(exponent) >= 10 ** levels[index + 1]:
             chosen = levels[index + 1]
     return chosen
@@ -112,10 +134,12 @@ def _unit_affixes(locale: Locale, exponent: int, shown: Decimal) -> tuple[str, s
     return pattern.prefix[0], pattern.suffix[0]
 
 
-def _compact_number(value: float, language: str, decimals: int | None, exponent: int) -> str:
+def _compact_number(
+    value: float, language: str, decimals: int | None, exponent: int, reference: float
+) -> str:
     """`value` divided by 10**exponent, with the locale's unit word ("7.1 billion")."""
     locale = locale_for(language)
-    places = _compact_places(exponent, decimals)
+    places = _compact_places(exponent, decimals, reference)
     if exponent == 0:
         return _plain(_quantize(value, places), locale, places)
     shown = _quantize(Decimal(repr(float(value))).scaleb(-exponent), places)
@@ -137,7 +161,8 @@ def _currency_compact(
     reference = value if scale_of is None else scale_of
     exponent = compact_exponent(reference, language, decimals)
     prefix, suffix = _currency_affixes(locale_for(language), currency)
-    return f"{prefix}{_compact_number(value, language, decimals, exponent)}{suffix}"
+    number = _compact_number(value, language, decimals, exponent, reference)
+    return f"{prefix}{number}{suffix}"
 
 
 def _currency_full(value: float, language: str, currency: str, decimals: int) -> str:
@@ -154,11 +179,6 @@ def _percent(value: float, language: str, decimals: int) -> str:
     locale = locale_for(language)
     fraction = _quantize(Decimal(repr(float(value))).scaleb(-2), decimals + 2)
     return _with_decimals(locale.percent_formats[None], decimals).apply(fraction, locale)
-
-
-def _default_percent_decimals(reference: float) -> int:
-    """0 decimals for a whole percentage, else 1."""
-    return 0 if float(reference).is_integer() else 1
 
 
 def format_figure(
@@ -183,8 +203,9 @@ def format_figure(
     currency : str
         ISO 4217 code, for the currency formats.
     decimals : int or None
-        Fraction digits; by default 1 for compact currency, 0 for currency and
-        number, and 0 or 1 for percent (0 when the reference is whole).
+        Fraction digits; by default 1 for compact currency with a unit word, and
+        otherwise 0 for a whole reference, else 1 (compact currency, percent) or 0
+        (currency, number), with more when needed to show a figure other than 0.
     scale_of : float or None
         The final value of a count-up: it fixes the compact unit and the
         default percent decimals, so the text does not change shape mid-count.
@@ -199,17 +220,17 @@ def format_figure(
     ValueError
         For an unknown `fmt`.
     """
+    reference = value if scale_of is None else scale_of
     if fmt == "currency-compact":
         return _currency_compact(value, language, currency, decimals, scale_of)
-    if fmt == "currency":
-        return _currency_full(value, language, currency, decimals or 0)
-    if fmt == "number":
-        places = decimals or 0
-        return _plain(_quantize(value, places), locale_for(language), places)
     if fmt == "percent":
-        reference = value if scale_of is None else scale_of
-        places = _default_percent_decimals(reference) if decimals is None else decimals
+        places = default_places(reference, 1) if decimals is None else decimals
         return _percent(value, language, places)
+    places = default_places(reference, 0) if decimals is None else decimals
+    if fmt == "currency":
+        return _currency_full(value, language, currency, places)
+    if fmt == "number":
+        return _plain(_quantize(value, places), locale_for(language), places)
     raise ValueError(f"unknown figure format {fmt!r}")
 
 
@@ -244,3 +265,15 @@ def format_count(
     """
     value = count_up(final, t, duration=duration, delay=delay)
     return format_figure(value, fmt, language, currency, decimals, scale_of=final)
+
+
+def split_figure(text: str) -> tuple[str, str]:
+    """Split a formatted figure into its digits and its unit words.
+
+    "$7.1 billion" -> ("$7.1", " billion"); "7,1 milliards $" -> ("7,1", " milliards $");
+    a figure without words ("148,200", "12 %") stays whole.
+    """
+    last = max((i for i, c in enumerate(text) if c.isdigit()), default=len(text) - 1)
+    head, tail = text[: last + 1], text[last + 1 :]
+    return (head, tail) if any(c.isalpha() for c in tail) else (text, "")
+

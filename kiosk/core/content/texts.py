@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kiosk.core.content.cleantext import unwanted, unwanted_message
 from kiosk.core.content.fields import (
     allowed_keys,
     field_named,
@@ -136,7 +137,8 @@ class _Languages:
                 self.add("warning", f"'{code}' is listed twice; remove one", ("languages", index))
 
     def text(self, path: JsonPath, text: TextValue) -> None:
-        """A text should be given in every listed language, and only those."""
+        """A text should be given in every listed language, and only those, without controls."""
+        self.invisible(path, text)
         languages = self.languages
         if isinstance(text, str):
             if len(languages) > 1:
@@ -154,6 +156,16 @@ class _Languages:
                     "never shown; add it to languages or remove it",
                     (*path, code),
                 )
+
+
+    def invisible(self, path: JsonPath, text: TextValue) -> None:
+        """Control characters and direction overrides are warned about (and never drawn)."""
+        pairs = [(path, text)] if isinstance(text, str) else [
+            ((*path, code), value) for code, value in text.items()]
+        for where, value in pairs:
+            found = unwanted(value)
+            if found:
+                self.add("warning", unwanted_message(found), where)
 
 
 def _missing_languages(text: dict[str, str], missing: list[str], default: str | None) -> str:

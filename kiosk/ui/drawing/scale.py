@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
 
+from kiosk.core.content.limits import FLOORS
+
 DESIGN_SHORT_SIDE = 1080.0
 
 
@@ -58,12 +60,17 @@ class Scale:
 # Design sizes (pixels at 1080 short side).
 CHROME_HEIGHT = 120  # bottom band kept free for progress dots and the language button
 BODY = 38
-BODY_MIN = 28
 LABEL = 34
 TITLE = 92
-TITLE_MIN = 56
 HERO = 132
 FIGURE = 140
+# The legibility floors (kiosk.core.content.limits, shared with `kiosk validate`).
+HERO_MIN = FLOORS["hero"]
+TITLE_MIN = FLOORS["title"]
+ITEM_TITLE_MIN = FLOORS["item_title"]
+BODY_MIN = FLOORS["body"]
+FIGURE_MIN = FLOORS["figure"]
+CAPTION_MIN = FLOORS["caption"]
 SPACE_S = 16
 SPACE_M = 32
 SPACE_L = 56

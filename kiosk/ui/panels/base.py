@@ -9,7 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from kiosk.core.content.model import Content, Text, localize
+from kiosk.core.content.cleantext import localized_text
+from kiosk.core.content.model import Content, Text
 from kiosk.ui.drawing.theme import Theme
 
 
@@ -24,8 +25,8 @@ class ViewContext:
     reduced_motion: bool = False
 
     def text(self, text: Text | None) -> str:
-        """A content text in this context's language (default language as fallback)."""
-        return localize(text, self.language, self.content.default_language)
+        """A content text as shown in this context's language (default language as fallback)."""
+        return localized_text(text, self.language, self.content.default_language)
 
 
 def view_context(

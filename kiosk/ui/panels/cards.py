@@ -108,9 +108,14 @@ class CardsView(LaidOutView):
         else:
             frame = ItemFrame(inner.width(), inner.height() - above)
         items = (self.card_titles, self.card_texts)
-        texts = layout_items(layout, "card", items, frame, scale, self.ctx.theme, CARD_TITLE)
-        stack = above + texts
-        top = max(0.0, (inner.height() - stack) / 2)
+
+        def centred(stack: float) -> float:
+            return max(0.0, (inner.height() - above - stack) / 2)
+
+        texts = layout_items(
+            layout, "card", items, frame, scale, self.ctx.theme, CARD_TITLE, centred
+        )
+        top = centred(texts)
         for index, cell in enumerate(cells):
             inner = cell.adjusted(pad, pad, -pad, -pad)
             place_item(layout, "card", index, inner.left(), inner.top() + top + above)

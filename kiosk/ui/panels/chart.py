@@ -24,12 +24,17 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from kiosk.core.content.model import Chart, localize
+from kiosk.core.content.cleantext import localized_text
+from kiosk.core.content.model import Chart
 from kiosk.core.content.numbers import format_figure
 from kiosk.core.show.easing import stagger_end, staggered
-from kiosk.ui.drawing.text import TextStyle, draw_text, fit_text
+from kiosk.ui.drawing.text import FittedText, TextStyle, draw_fitted, fit_text, line_step
 from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.chart_items import ChartStyle, SceneAxis, Swatch, nice_ticks, series_colours
+
+HEADING_SHARE = 0.2  # of the chart's height, at most, for its heading
+UNLIMITED = 1e6  # design px: no limit on a legend label's width
+LEGEND_PADDING = 12  # design px around a legend label's text (pyqtgraph's text item margins)
 
 
 @dataclass(frozen=True)
@@ -74,9 +79,9 @@ class BarChart:
         self.theme = theme
         self.timing = timing
         self.style = ChartStyle()
-        self.title = localize(chart.title, language, fallback)
-        self.categories = [localize(c, language, fallback) for c in chart.categories]
-        self.series_names = [localize(s.name, language, fallback) for s in chart.series]
+        self.title = localized_text(chart.title, language, fallback)
+        self.categories = [localized_text(c, language, fallback) for c in chart.categories]
+        self.series_names = [localized_text(s.name, language, fallback) for s in chart.series]
         count = len(self.categories)
         self.values = [[(s.values[i] if i < len(s.values) else 0.0) for i in range(count)]
                        for s in chart.series]
@@ -116,9 +121,45 @@ class BarChart:
         return [format_figure(v * p, "number", self.language)
                 for v, p in zip(self.totals(), self.progress(t), strict=True)]
 
-    def legend_labels(self) -> list[str]:
-        """The (escaped) strings handed to pyqtgraph's legend."""
-        return [html.escape(name) for name in self.series_names]
+    def legend_labels(self, width: float | None = None) -> list[str]:
+        """The (escaped) strings handed to pyqtgraph's legend.
+
+        Given the chart's `width` (design pixels), each name is cut short with "…" to
+        its column of the legend (`legend_fits`).
+        """
+        if width is None:
+            return [html.escape(name) for name in self.series_names]
+        return [html.escape(" ".join(fitted.lines)) for fitted in self.legend_fits(width)]
+
+    def legend_fits(self, width: float) -> list[FittedText]:
+        """Each series name fitted, on one line, to its column of a legend `width` wide."""
+        st = self.style
+        count = max(1, len(self.series_names))
+        sample = Swatch.lead + Swatch.size + st.legend_spacing + LEGEND_PADDING
+        column = (width + 8 - count * sample) / count
+        style = TextStyle(st.legend, st.legend, QFont.Weight.Medium, max_lines=1)
+        return [fit_text(name, self.theme.family, style, max(1.0, column), st.legend_row)
+                for name in self.series_names]
+
+    @property
+    def heading_style(self) -> TextStyle:
+        """The chart's heading: up to two lines, shrinking to the body floor."""
+        st = self.style
+        return TextStyle(st.heading, st.label_min, QFont.Weight.DemiBold, max_lines=2)
+
+    @property
+    def label_style(self) -> TextStyle:
+        """The category names over the bars, shrinking to the body floor."""
+        return TextStyle(self.style.label, self.style.label_min, QFont.Weight.Medium)
+
+    def label_fits(self, geo: Geometry) -> tuple[FittedText, list[FittedText]]:
+        """The heading and each category name fitted to their places in `geo`."""
+        family = self.theme.family
+        heading = fit_text(self.title, family, self.heading_style, geo.size[0],
+                           geo.size[1] * HEADING_SHARE)
+        names = [fit_text(name, family, self.label_style, band.width(), band.height())
+                 for band, name in zip(geo.rows, self.categories, strict=True)]
+        return heading, names
 
     def visible_texts(self) -> list[str]:
         """Every content text the chart shows, as plain text."""
@@ -184,12 +225,19 @@ class BarChart:
     def _layout(self, size: tuple[float, float]) -> Geometry:
         """Place the heading, legend, plot and label bands; configure the view range."""
         width, height = size
-        st, family = self.style, self.theme.family
-        heading_style = TextStyle(st.heading, st.label_min, QFont.Weight.DemiBold, max_lines=2)
-        fitted = fit_text(self.title, family, heading_style, width, height * 0.2)
+        st = self.style
+        fitted = fit_text(self.title, self.theme.family, self.heading_style, width,
+                          height * HEADING_SHARE)
         heading = QRectF(0, 0, width, fitted.height)
         top = heading.bottom() + st.gap
         if self.legend is not None:
+            for (_, label), text in zip(self.legend.items, self.legend_labels(width),
+                                        strict=True):
+                label.setMaximumWidth(UNLIMITED)
+                label.setText(text)
+                label.setMaximumWidth(label.minimumWidth())  # no longer than its text
+            self.legend.layout.invalidate()
+            self.legend.adjustSize()
             self.legend.layout.activate()
             self.legend.setPos(-8 - Swatch.lead, top - 6)
             top += st.legend_row
@@ -232,9 +280,11 @@ class BarChart:
         pitch = max(1.0, (box.height() - st.bottom_pad) / max(1, count))
         vb.setRange(xRange=(0, x_max), yRange=(0, box.height() / pitch), padding=0)
         vb.updateMatrix()
-        bar = min(st.bar_max, max(st.bar_min, pitch * 0.36))
-        self._bar_frac = bar / pitch
         row_gap = min(st.row_gap, pitch * 0.16)
+        bar = min(st.bar_max, max(st.bar_min, pitch * 0.36))
+        name_line = line_step(self.theme.family, self.label_style, st.label_min) + 0.5
+        bar = max(st.bar_floor, min(bar, pitch - row_gap - st.label_gap - name_line))
+        self._bar_frac = bar / pitch
         rows = []
         for i in range(count):
             band_top = box.top() + i * pitch + row_gap
@@ -280,13 +330,12 @@ class BarChart:
 
     def _paint_labels(self, painter: QPainter, geo: Geometry) -> None:
         """The heading and each category's name above its bar (plain text)."""
-        st, th = self.style, self.theme
-        heading_style = TextStyle(st.heading, st.label_min, QFont.Weight.DemiBold, max_lines=2)
-        draw_text(painter, geo.heading, self.title, th.family, heading_style, th.text)
-        label_style = TextStyle(st.label, st.label_min, QFont.Weight.Medium)
-        for band, name in zip(geo.rows, self.categories, strict=True):
-            draw_text(painter, band, name, th.family, label_style, th.text,
-                      Qt.AlignmentFlag.AlignBottom)
+        th = self.theme
+        heading, names = self.label_fits(geo)
+        draw_fitted(painter, geo.heading, heading, th.family, self.heading_style, th.text)
+        for band, name in zip(geo.rows, names, strict=True):
+            draw_fitted(painter, band, name, th.family, self.label_style, th.text,
+                        Qt.AlignmentFlag.AlignBottom)
 
     def paint_dynamic(self, painter: QPainter, rect: QRectF, u: float, t: float) -> None:
         """Paint the bars at their lengths for `t`, and the total at each tip."""

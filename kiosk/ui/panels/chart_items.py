@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QTransform
 
+from kiosk.ui.drawing.scale import BODY_MIN
 from kiosk.ui.drawing.theme import Theme
 
 pg.setConfigOptions(antialias=True)
@@ -27,7 +28,7 @@ class ChartStyle:
     heading: float = 36
     legend: float = 30
     label: float = 32
-    label_min: float = 28
+    label_min: float = BODY_MIN
     total: float = 32
     tick: float = 28
     tick_len: float = 10
@@ -43,6 +44,7 @@ class ChartStyle:
     edge: float = 24  # room left of the plot for the "0" tick label
     tip_gap: float = 14
     bar_min: float = 26
+    bar_floor: float = 10  # bars get this thin, if they must, to leave names room to be read
     bar_max: float = 64
     max_ticks: int = 4
 

@@ -14,28 +14,20 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
-from kiosk.ui.drawing.scale import SPACE_L, SPACE_S, Scale
+from kiosk.core.content.numbers import split_figure
+from kiosk.ui.drawing.scale import BODY_MIN, SPACE_L, SPACE_S, Scale
 from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.common import PanelLayout, fit_block, text_style, uniform_blocks
 from kiosk.ui.panels.glyphs import GlyphPainter
+from kiosk.ui.panels.separators import advance, figure_font, spaced
+from kiosk.ui.panels.textblocks import shared_size
 
 FIGURE = 150  # design px: the largest the figures get
 FIGURE_FAMILY = "Inter Display"
-UNIT_SHARE = 0.5  # a figure's unit word ("billion") at half the size of its digits
+UNIT_SHARE = 0.5  # a figure's unit words ("billion") at half the size of its digits
 UNIT_GAP = 0.04  # extra space before the unit word, as a share of the digit size
 FIGURE_DEPTH = 0.22  # room under the baseline for "$" and ",", as a share of the size
-LABEL, LABEL_MIN = 36, 34
-
-
-def split_figure(text: str) -> tuple[str, str]:
-    """Split a formatted figure into its digits and its unit words.
-
-    "$7.1 billion" -> ("$7.1", " billion"); "7,1 milliards $" -> ("7,1", " milliards $");
-    a figure without words ("148,200", "12 %") stays whole.
-    """
-    last = max((i for i, c in enumerate(text) if c.isdigit()), default=len(text) - 1)
-    head, tail = text[: last + 1], text[last + 1 :]
-    return (head, tail) if any(c.isalpha() for c in tail) else (text, "")
+LABEL = 36
 
 
 @dataclass(frozen=True)
@@ -53,42 +45,86 @@ class FigureType:
     @classmethod
     def at(cls, pixel_size: float) -> FigureType:
         """The figure fonts for digits `pixel_size` pixels high."""
-        digits = QFont(FIGURE_FAMILY)
-        digits.setPixelSize(max(1, round(pixel_size)))
-        digits.setWeight(QFont.Weight.Bold)
-        digits.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-        unit = QFont(digits)
+        digits = figure_font(FIGURE_FAMILY, pixel_size, QFont.Weight.Bold)
+        unit = QFont(FIGURE_FAMILY)
         unit.setPixelSize(max(1, round(pixel_size * UNIT_SHARE)))
         unit.setWeight(QFont.Weight.DemiBold)
+        unit.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         return cls(digits, unit)
 
     def width(self, text: str) -> float:
         """Width of `text` drawn as digits plus unit."""
         head, tail = split_figure(text)
         gap = self.digits.pixelSize() * UNIT_GAP if tail else 0.0
-        return (QFontMetricsF(self.digits).horizontalAdvance(head) + gap
+        return (advance(spaced(self.digits, head)) + gap
                 + QFontMetricsF(self.unit).horizontalAdvance(tail))
+
+    def boxes(self, baseline: QPointF, text: str) -> list[tuple[str, QRectF]]:
+        """Where `text`'s digits and its unit words (if any) are drawn from `baseline`.
+
+        Each box spans the part's advance, from its font's ascent to its descent.
+        """
+        head, tail = split_figure(text)
+        width = advance(spaced(self.digits, head))
+        found = [(head, _span(self.digits, baseline, width))]
+        if tail:
+            x = baseline.x() + width + self.digits.pixelSize() * UNIT_GAP
+            tail_width = QFontMetricsF(self.unit).horizontalAdvance(tail)
+            found.append((tail, _span(self.unit, QPointF(x, baseline.y()), tail_width)))
+        return found
 
     def draw(self, painter: QPainter, baseline: QPointF, text: str) -> None:
         """Draw `text` with its left end on `baseline`, in the painter's pen colour."""
         head, tail = split_figure(text)
         digits, unit = self.painters
-        digits.draw(painter, baseline, head)
+        glyphs = spaced(self.digits, head)
+        digits.draw_glyphs(painter, baseline, glyphs)
         if tail:
-            x = baseline.x() + QFontMetricsF(self.digits).horizontalAdvance(head)
-            x += self.digits.pixelSize() * UNIT_GAP
+            x = baseline.x() + advance(glyphs) + self.digits.pixelSize() * UNIT_GAP
             unit.draw(painter, QPointF(x, baseline.y()), tail)
+
+
+def _span(font: QFont, baseline: QPointF, width: float) -> QRectF:
+    """A run `width` wide of `font` from `baseline`: from its ascent down to its descent."""
+    metrics = QFontMetricsF(font)
+    return QRectF(baseline.x(), baseline.y() - metrics.ascent(), width, metrics.height())
+
+
+@dataclass(frozen=True)
+class FigureGrid:
+    """Where the figures stand: each one's type, baseline, and the room it had.
+
+    Attributes
+    ----------
+    types
+        Each figure's fonts: one shared `FigureType`, but a figure far wider than the
+        others (`textblocks.shared_size`) gets its own smaller one.
+    baselines
+        Where each figure's left end stands on its baseline.
+    cells
+        The room each figure's digits had: its cell's width, the height above its label.
+    """
+
+    types: list[FigureType]
+    baselines: list[QPointF]
+    cells: list[QRectF]
+
+    @property
+    def shared(self) -> FigureType:
+        """The figures' common type (the largest)."""
+        return max(self.types, key=lambda figure: figure.digits.pixelSize())
 
 
 def layout_figure_grid(
     texts: PanelLayout, scale: Scale, area: QRectF, labels: list[str], settled: list[str],
     theme: Theme,
-) -> tuple[FigureType, list[QPointF]]:
-    """A grid of figures with their labels in `area`; all figures share one size.
+) -> FigureGrid:
+    """A grid of figures with their labels in `area`; the figures share one size.
 
     Each label's block goes into `texts` as ``label:<i>``. `settled` are the figures
-    as they end up, which decide the size. Returns the figure fonts and the baseline
-    of each figure.
+    as they end up, which decide the size: the largest at which each fits its cell.
+    A figure is never cut short; one far too wide for the size the others share
+    shrinks on its own (below its floor, if it must: `kiosk validate` warns).
     """
     count = len(labels)
     columns = 1 if count == 1 else 2
@@ -96,26 +132,34 @@ def layout_figure_grid(
     gap_x, gap_y = scale.px(SPACE_L), scale.px(SPACE_L)
     cell_w = (area.width() - (columns - 1) * gap_x) / columns
     cell_h = (area.height() - (rows - 1) * gap_y) / rows
-    style = text_style(scale, LABEL, LABEL_MIN, QFont.Weight.Medium, max_lines=3)
+    style = text_style(scale, LABEL, BODY_MIN, QFont.Weight.Medium, max_lines=3)
     box = QRectF(0, 0, cell_w, cell_h * 0.45)
     blocks = uniform_blocks(labels, box, theme.family, style, theme.text)
     label_h = max(block.rect.height() for block in blocks)
     room = cell_h - label_h - scale.px(SPACE_S)
-    size = figure_size(settled, cell_w, room, scale.px(FIGURE))
-    figure = FigureType.at(size)
-    block_h = QFontMetricsF(figure.digits).capHeight() + size * FIGURE_DEPTH
+    sizes = [figure_size([text], cell_w, room, scale.px(FIGURE)) for text in settled]
+    shared = shared_size(sizes)
+    types = figure_types([min(shared, size) for size in sizes])
+    block_h = QFontMetricsF(types[sizes.index(shared)].digits).capHeight() + shared * FIGURE_DEPTH
     used = rows * (block_h + scale.px(SPACE_S) + label_h) + (rows - 1) * gap_y
     top = area.top() + (0.0 if scale.portrait else max(0.0, area.height() - used) * 0.3)
-    baselines = []
+    baselines, cells = [], []
     for i, label in enumerate(blocks):
         left = area.left() + (i % columns) * (cell_w + gap_x)
         cell_top = top + (i // columns) * (block_h + scale.px(SPACE_S) + label_h + gap_y)
-        baselines.append(QPointF(left, cell_top + block_h - size * FIGURE_DEPTH))
+        baselines.append(QPointF(left, cell_top + block_h - shared * FIGURE_DEPTH))
+        cells.append(QRectF(left, cell_top, cell_w, room))
         label_top = cell_top + block_h + scale.px(SPACE_S)
         texts.texts[f"label:{i}"] = fit_block(
             label.text, QRectF(left, label_top, cell_w, label_h), theme.family,
             label.style, label.color)
-    return figure, baselines
+    return FigureGrid(types, baselines, cells)
+
+
+def figure_types(sizes: list[float]) -> list[FigureType]:
+    """A `FigureType` for each size; figures of one size share one (and its glyph pictures)."""
+    made: dict[float, FigureType] = {}
+    return [made.setdefault(size, FigureType.at(size)) for size in sizes]
 
 
 def figure_size(settled: list[str], width: float, height: float, largest: float) -> float:

@@ -8,17 +8,21 @@ kerning and spacing are exactly Qt's, then draws each glyph from a picture of th
 glyph, filled once from the same outline Qt would fill, at the same offset to half
 a device pixel (a difference no one sees at this size). The pictures live as long
 as the panel's layout: a settled panel lets them go with the rest of its layout.
+`draw_glyphs` draws glyphs already shaped (`shape`), and maybe moved: the figures
+widen the gaps around their separators that way (`kiosk.ui.panels.separators`).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGlyphRun,
     QImage,
     QPainter,
     QRawFont,
@@ -28,6 +32,8 @@ from PySide6.QtGui import (
 
 QT_CACHED_GLYPH_PX = 64  # Qt draws text up to this size from its own glyph cache
 SUBPIXEL_STEPS = 2  # glyph pictures per device pixel of offset, across and down
+
+Glyph = tuple[QRawFont, int, QPointF]  # a glyph's font, its index there, its origin
 
 
 def _split(value: float) -> tuple[int, int]:
@@ -50,16 +56,19 @@ class GlyphPainter:
 
     def draw(self, painter: QPainter, baseline: QPointF, text: str) -> None:
         """Draw `text` in the painter's pen colour with its left end on `baseline`."""
+        self.draw_glyphs(painter, baseline, shape(self.font, text))
+
+    def draw_glyphs(self, painter: QPainter, baseline: QPointF, glyphs: list[Glyph]) -> None:
+        """Draw shaped `glyphs` in the painter's pen colour, their origin on `baseline`."""
         ratio = painter.device().devicePixelRatioF()
         moved = painter.transform()
         if self.font.pixelSize() * ratio <= QT_CACHED_GLYPH_PX or not _moves_only(moved):
-            painter.setFont(self.font)  # Qt's glyph cache serves it, or a scaled painter
-            painter.drawText(baseline, text)
+            _draw_runs(painter, baseline, glyphs)  # Qt's glyph cache serves it, or scaled
             return
         colour = painter.pen().color()
         painter.save()
         painter.resetTransform()  # positions below are the device's, to the pixel
-        for raw, index, position in _shaped(self.font, text):
+        for raw, index, position in glyphs:
             at = moved.map(baseline + position) * ratio
             (x_px, x_step), (y_px, y_step) = _split(at.x()), _split(at.y())
             image, left, top = self._picture(raw, index, (x_step, y_step), colour, ratio)
@@ -84,7 +93,18 @@ def _moves_only(transform: QTransform) -> bool:
     return transform.type().value <= QTransform.TransformationType.TxTranslate.value
 
 
-def _shaped(font: QFont, text: str) -> list[tuple[QRawFont, int, QPointF]]:
+def _draw_runs(painter: QPainter, baseline: QPointF, glyphs: list[Glyph]) -> None:
+    """Draw `glyphs` as Qt's own glyph runs, one per font, at their (possibly moved) places."""
+    for raw, group in groupby(glyphs, key=lambda glyph: glyph[0]):
+        run = QGlyphRun()
+        run.setRawFont(raw)
+        items = list(group)
+        run.setGlyphIndexes([index for _, index, _ in items])
+        run.setPositions([position for _, _, position in items])
+        painter.drawGlyphRun(baseline, run)
+
+
+def shape(font: QFont, text: str) -> list[Glyph]:
     """Each glyph of `text` in `font`: its font, index and position from the baseline origin."""
     layout = QTextLayout(text, font)
     layout.beginLayout()

@@ -17,7 +17,7 @@ from PySide6.QtGui import QPainter
 from kiosk.core.content.model import StatsPanel
 from kiosk.core.content.numbers import format_count
 from kiosk.core.show.easing import stagger_end
-from kiosk.ui.drawing.scale import SPACE_L, SPACE_M, Scale
+from kiosk.ui.drawing.scale import CAPTION_MIN, SPACE_L, SPACE_M, Scale
 from kiosk.ui.panels.base import PanelView, ViewContext
 from kiosk.ui.panels.common import (
     PanelLayout,
@@ -28,14 +28,14 @@ from kiosk.ui.panels.common import (
     shifted,
     text_style,
 )
-from kiosk.ui.panels.figures import FigureType, layout_figure_grid
+from kiosk.ui.panels.figures import FigureGrid, FigureType, layout_figure_grid
 from kiosk.ui.panels.sprites import Sprite, paint_sprite, text_sprite
 from kiosk.ui.panels.textblocks import draw_block
 
 if TYPE_CHECKING:
     from kiosk.ui.panels.chart import BarChart
 
-SOURCE, SOURCE_MIN = 30, 26
+SOURCE = 30
 SOURCE_SHARE = 0.14  # of the content height, at most, for the source line
 FIGURES_SHARE = 0.6  # of the width, in landscape
 COUNT_SECONDS, COUNT_STAGGER, COUNT_DELAY = 1.5, 0.12, 0.15
@@ -48,10 +48,19 @@ class StatsLayout:
 
     scale: Scale
     texts: PanelLayout
-    figure: FigureType
-    baselines: list[QPointF]
+    grid: FigureGrid
     chart_rect: QRectF | None
     sprites: dict[str, Sprite]
+
+    @property
+    def figure(self) -> FigureType:
+        """The fonts the figures share."""
+        return self.grid.shared
+
+    @property
+    def baselines(self) -> list[QPointF]:
+        """Where each figure stands."""
+        return self.grid.baselines
 
 
 class StatsView(PanelView):
@@ -109,19 +118,18 @@ class StatsView(PanelView):
         body = QRectF(area.left(), top, area.width(), source.top() - scale.px(SPACE_M) - top)
         figures, chart_rect = self._split(body, scale)
         settled = self.figure_texts(self.settle_seconds)
-        figure, baselines = layout_figure_grid(texts, scale, figures, self.labels,
-                                               settled, theme)
+        grid = layout_figure_grid(texts, scale, figures, self.labels, settled, theme)
         if chart_rect is not None and scale.portrait:
             labels = [texts.texts[f"label:{i}"].rect for i in range(len(self.labels))]
             top = max(r.bottom() for r in labels) + scale.px(SPACE_L) * 1.5
             chart_rect = QRectF(body.left(), top, body.width(), body.bottom() - top)
-        layout = StatsLayout(scale, texts, figure, baselines, chart_rect, {})
+        layout = StatsLayout(scale, texts, grid, chart_rect, {})
         self._paint_sprites(layout)
         return layout
 
     def _layout_source(self, texts: PanelLayout, scale: Scale, area: QRectF) -> QRectF:
         """Fit the source line at the bottom of `area`; return its rectangle."""
-        style = text_style(scale, SOURCE, SOURCE_MIN)
+        style = text_style(scale, SOURCE, CAPTION_MIN)
         height = area.height() * SOURCE_SHARE
         box = QRectF(area.left(), area.bottom() - height, area.width(), height)
         block = fit_block(self.source, box, self.ctx.theme.family, style, self.ctx.theme.muted)
@@ -181,8 +189,11 @@ class StatsView(PanelView):
         if self.chart is not None and layout.chart_rect is not None:
             self.chart.paint_dynamic(painter, layout.chart_rect, layout.scale.u, t)
         painter.setPen(self.ctx.theme.accent)
-        for baseline, text in zip(layout.baselines, self.figure_texts(t), strict=True):
-            layout.figure.draw(painter, baseline, text)
+        grid = layout.grid
+        for figure, baseline, text in zip(
+            grid.types, grid.baselines, self.figure_texts(t), strict=True
+        ):
+            figure.draw(painter, baseline, text)
         painter.restore()
 
 

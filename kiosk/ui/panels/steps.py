@@ -28,6 +28,7 @@ RING = 5
 LINE = 6
 CONNECTOR_GAP = 24  # design px between a circle and its connector
 ROW_MAX = 400  # design px: the tallest a step row gets in portrait
+ROW_SLACK = 0.3  # a row of steps sits this share of the free height down its area
 STEP_DELAY = 0.16  # seconds: the steps start after the header
 STEP_STAGGER = 0.22  # seconds between steps, so each connector can be seen growing
 CONNECTOR_SECONDS = 0.35
@@ -80,10 +81,14 @@ class StepsView(LaidOutView):
         width = (body.width() - (count - 1) * gap) / count
         side = min(scale.px(CIRCLE), width * 0.5, body.height() * 0.3)
         room = ItemFrame(width, body.height() - side - scale.px(SPACE_M))
+
+        def lowered(stack: float) -> float:  # the row sits 30% down the room it leaves
+            return max(0.0, (room.height - stack) * ROW_SLACK)
+
         heights = layout_items(
-            layout, "step", self._items(), room, scale, self.ctx.theme, STEP_TITLE
+            layout, "step", self._items(), room, scale, self.ctx.theme, STEP_TITLE, lowered
         )
-        top = body.top() + (body.height() - (side + scale.px(SPACE_M) + heights)) * 0.3
+        top = body.top() + lowered(heights)
         for index in range(count):
             left = body.left() + index * (width + gap)
             layout.shapes[f"circle:{index}"] = QRectF(left, top, side, side)
@@ -102,14 +107,18 @@ class StepsView(LaidOutView):
         pitch = min(scale.px(ROW_MAX) + gap, (body.height() - side) / max(1, count - 1))
         indent = side + scale.px(SPACE_L)
         room = ItemFrame(body.width() - indent, max(side, pitch - gap))
+
+        def beside_circle(stack: float) -> float:  # centred on the circle when shorter
+            return max(0.0, (side - stack) / 2)
+
         heights = layout_items(
-            layout, "step", self._items(), room, scale, self.ctx.theme, STEP_TITLE
+            layout, "step", self._items(), room, scale, self.ctx.theme, STEP_TITLE, beside_circle
         )
         top = body.top() + (body.height() - ((count - 1) * pitch + side)) / 2
         for index in range(count):
             row_top = top + index * pitch
             layout.shapes[f"circle:{index}"] = QRectF(body.left(), row_top, side, side)
-            text_top = row_top + max(0.0, (side - heights) / 2)
+            text_top = row_top + beside_circle(heights)
             place_item(layout, "step", index, body.left() + indent, text_top)
         self._layout_connectors(layout, scale, count)
 

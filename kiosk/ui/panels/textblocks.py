@@ -1,8 +1,11 @@
 """Text blocks: a text fitted to its box, at a size siblings can share, on even lines.
 
 Every panel text goes through `fit_block` (or `balanced_block`), which never
-breaks a word while a smaller size down to the style's minimum would keep it
+breaks a word while a smaller size down to the style's floor would keep it
 whole; `uniform_blocks` and `shared_style` give sibling texts one common size.
+Siblings shrink together only down to `TOGETHER` of the largest size among them: a
+text that needs less (a card text far longer than the others) shrinks on its own,
+down to its floor and then "…", and its siblings keep their size.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from kiosk.ui.drawing.text import (
 )
 
 BALANCE_TRIALS = 24  # narrower widths tried when balancing lines
+TOGETHER = 0.8  # of the largest sibling's size: siblings shrink together down to this
 NARROWEST = 0.4  # of the full width: the narrowest width tried
 
 Align = Qt.AlignmentFlag
@@ -97,13 +101,26 @@ def shifted(block: TextBlock, dx: float, dy: float) -> TextBlock:
     return replace(block, rect=block.rect.translated(dx, dy))
 
 
+def shared_size(sizes: list[float]) -> float:
+    """The size siblings share: the smallest of their own `sizes`, leaving out the outliers.
+
+    A size under `TOGETHER` of the largest is an outlier's (a text far longer than
+    its siblings): it does not pull the others down.
+    """
+    largest = max(sizes)
+    return min(size for size in sizes if size >= largest * TOGETHER - 1e-6)
+
+
 def shared_style(texts: list[str], boxes: list[QRectF], family: str, style: TextStyle) -> TextStyle:
-    """`style` at the largest size at which each of `texts` fits its own box of `boxes`."""
+    """`style` at the size siblings share (`shared_size`), each of `texts` in its own box.
+
+    A text that does not fit at that size shrinks further on its own when fitted.
+    """
     sizes = [
         fit_whole_words(text, family, style, box.width(), box.height()).pixel_size
         for text, box in zip(texts, boxes, strict=True)
     ]
-    return replace(style, pixel_size=min(sizes, default=style.pixel_size))
+    return replace(style, pixel_size=shared_size(sizes) if sizes else style.pixel_size)
 
 
 def uniform_blocks(
@@ -111,7 +128,8 @@ def uniform_blocks(
 ) -> list[TextBlock]:
     """Fit each of `texts` into `box` at one common size, so siblings look uniform.
 
-    Each text is fitted on its own; all are then laid out at the smallest size found.
+    Each text is fitted on its own; all are then laid out at the size they share
+    (`shared_style`), an outlier at its own smaller size.
     """
     shared = shared_style(texts, [box] * len(texts), family, style)
     return [fit_block(text, box, family, shared, color) for text in texts]
@@ -136,6 +154,8 @@ def balanced_width(text: str, family: str, style: TextStyle, box: QRectF) -> flo
     are considered, from the full width down to `NARROWEST` of it.
     """
     full = fit_whole_words(text, family, style, box.width(), box.height())
+    if full.elided:  # cut short at its floor: its lines are as full as they can be
+        return box.width()
     best, best_spread = box.width(), line_spread(full, family, style)
     for step in range(1, BALANCE_TRIALS + 1):
         width = box.width() * (1.0 - (1.0 - NARROWEST) * step / BALANCE_TRIALS)

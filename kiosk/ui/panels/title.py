@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QImage, QPainter
 
 from kiosk.core.content.model import TitlePanel
 from kiosk.ui.drawing.pictures import draw_picture, load_picture
-from kiosk.ui.drawing.scale import BODY_MIN, HERO, SPACE_L, SPACE_M, TITLE_MIN, Scale
+from kiosk.ui.drawing.scale import BODY_MIN, HERO, HERO_MIN, SPACE_L, SPACE_M, Scale
 from kiosk.ui.panels.base import ViewContext
 from kiosk.ui.panels.common import (
     CARD_RADIUS,
@@ -77,7 +77,7 @@ class TitleView(LaidOutView):
         hero_style = text_style(
             scale,
             HERO,
-            TITLE_MIN,
+            HERO_MIN,
             QFont.Weight.Bold,
             align=Align.AlignHCenter,
             max_lines=HERO_LINES_PORTRAIT if scale.portrait else HERO_LINES,

@@ -1,0 +1,164 @@
+"""The smallest readable size of each kind of text, and how much text fits at it.
+
+One table serves the screen and `kiosk validate`. `FLOORS` gives each text role
+its legibility floor (VISUAL.md, "Floors"), in design pixels of a 1080-pixel short
+side: the panels shrink a text that does not fit down to its floor, never further,
+then end it with "…". `kiosk.core.content.capacities` holds how many characters of
+running text each field shows at its floor, measured from what the panels draw
+(`kiosk.ui.panels.capacity`, which a UI test runs again to prove the table right);
+`length_problems` warns about every text longer than that, in landscape and portrait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from kiosk.core.content import capacities
+from kiosk.core.content.model import Panel, StatsPanel, Text, TitlePanel
+from kiosk.core.content.numbers import split_figure
+
+Role = Literal["hero", "title", "item_title", "body", "figure", "caption"]
+Orientation = Literal["landscape", "portrait"]
+ORIENTATIONS: tuple[Orientation, ...] = ("landscape", "portrait")
+
+FLOORS: dict[Role, float] = {
+    "hero": 72,  # the title panel's headline
+    "title": 56,  # a panel's title
+    "item_title": 36,  # a card's or a step's title
+    "body": 28,  # running text: subtitles, intros, card and step texts, labels, chart texts
+    "figure": 96,  # the digits of a statistics figure
+    "caption": 20,  # source lines
+}
+
+ROLES: dict[str, Role] = {
+    "title.title": "hero",
+    "title.subtitle": "body",
+    "cards.title": "title",
+    "cards.cards.title": "item_title",
+    "cards.cards.text": "body",
+    "steps.title": "title",
+    "steps.intro": "body",
+    "steps.steps.title": "item_title",
+    "steps.steps.text": "body",
+    "stats.title": "title",
+    "stats.figures": "figure",
+    "stats.figures.label": "body",
+    "stats.source": "caption",
+    "stats.chart.title": "body",
+    "stats.chart.categories": "body",
+    "stats.chart.series.name": "body",
+}
+"""Each field's role, by its key: the panel kind, then the field's path without indexes."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One text of a panel, where it is and which capacity applies to it.
+
+    Attributes
+    ----------
+    path
+        Where the text is in the document, e.g. ``("panels", 3, "cards", 0, "text")``.
+    key
+        The field's key in `ROLES`, e.g. ``"cards.cards.text"``.
+    variant
+        The panel's layout variant the capacity depends on ("picture", "chart" or "").
+    count
+        How many siblings share the room (cards, steps, figures, categories, series).
+    """
+
+    path: tuple[str | int, ...]
+    key: str
+    variant: str
+    count: int
+
+
+def capacity_key(key: str, variant: str) -> str:
+    """The key of a field in the capacity table: ``"title.title"`` or ``"title.title@picture"``."""
+    return f"{key}@{variant}" if variant else key
+
+
+def capacity(field: Field, orientation: Orientation) -> int:
+    """How many characters of running text `field` shows at its floor in `orientation`."""
+    counts = capacities.CAPACITIES[capacity_key(field.key, field.variant)][orientation]
+    return counts[min(field.count, len(counts)) - 1]
+
+
+def panel_fields(panel: Panel, index: int) -> Iterator[tuple[Field, Text | None]]:
+    """Every text field of `panel` (panel number `index`) with its text."""
+    variant = variant_of(panel)
+    for key, path, count, text in _texts(panel):
+        yield Field(("panels", index, *path), f"{panel.kind}.{key}", variant, count), text
+
+
+TextAt = tuple[str, tuple[str | int, ...], int, Text | None]  # key, path, siblings, text
+
+
+def _texts(panel: Panel) -> Iterator[TextAt]:
+    """The texts of `panel`: field key, path inside the panel, number of siblings, text."""
+    yield "title", ("title",), 1, panel.title
+    for name in ("subtitle", "intro", "source"):
+        if hasattr(panel, name):
+            yield name, (name,), 1, getattr(panel, name)
+    for items in ("cards", "steps"):
+        listed = getattr(panel, items, None) or []
+        for number, item in enumerate(listed):
+            for part in ("title", "text"):
+                yield f"{items}.{part}", (items, number, part), len(listed), getattr(item, part)
+    if isinstance(panel, StatsPanel):
+        yield from _stats_texts(panel)
+
+
+def _stats_texts(panel: StatsPanel) -> Iterator[TextAt]:
+    """The figure labels and the chart's texts of a statistics panel."""
+    count = len(panel.figures)
+    for number, figure in enumerate(panel.figures):
+        yield "figures.label", ("figures", number, "label"), count, figure.label
+    chart = panel.chart
+    if chart is None:
+        return
+    yield "chart.title", ("chart", "title"), 1, chart.title
+    count = len(chart.categories)
+    for number, category in enumerate(chart.categories):
+        yield "chart.categories", ("chart", "categories", number), count, category
+    count = len(chart.series)
+    for number, series in enumerate(chart.series):
+        yield "chart.series.name", ("chart", "series", number, "name"), count, series.name
+
+
+def variant_of(panel: Panel) -> str:
+    """The layout variant of `panel` that changes its room for text."""
+    if isinstance(panel, TitlePanel):
+        return "picture" if panel.image else ""
+    if isinstance(panel, StatsPanel):
+        return "chart" if panel.chart is not None else ""
+    return ""
+
+
+FIGURE_WIDTHS = {
+    "digit": 1.0,  # every digit: the unit
+    "mark": 0.45,  # "." or ",", with the clear gaps around it
+    "space": 0.4,  # a space between digit groups, or before "%" or "$"
+    "%": 1.25,
+    "other": 1.0,  # "$", "€", letters of "US$"
+    "unit": 0.32,  # each character of the unit words ("billion"), drawn at half size
+}
+"""How wide each character of a figure is drawn, in digit widths (Inter Display Bold)."""
+
+
+def figure_width(text: str) -> float:
+    """About how many digit widths formatted figure `text` takes on the screen."""
+    head, tail = split_figure(text)
+    width = FIGURE_WIDTHS["unit"] * len(tail)
+    for char in head:
+        if char.isdigit():
+            width += FIGURE_WIDTHS["digit"]
+        elif char in ".,'\u2019\u00b7":
+            width += FIGURE_WIDTHS["mark"]
+        elif char.isspace():
+            width += FIGURE_WIDTHS["space"]
+        else:
+            width += FIGURE_WIDTHS.get(char, FIGURE_WIDTHS["other"])
+    return width

@@ -1,0 +1,236 @@
+"""How many characters each text field shows at its floor, measured on the panels.
+
+`measure_all` lays out, for every field of `kiosk.core.content.limits.ROLES`, in
+landscape (1920x1080) and portrait (1080x1920), and for every number of siblings
+the content model allows, a sample panel whose field holds a long running text,
+and counts the characters drawn before the "…". The figures are measured as the
+widest plain number that fits their cell at the figures' floor.
+
+``python -m kiosk.ui.panels.capacity --write`` writes the result into
+kiosk/core/content/capacities.py, the table `kiosk validate` warns with; the UI
+test tests/ui/test_capacity.py measures again and compares, so the table always
+says what the screen does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRectF
+
+from kiosk.core.content import capacities
+from kiosk.core.content.limits import ORIENTATIONS, ROLES, Orientation, capacity_key
+from kiosk.core.content.model import CardsPanel, Chart, Content, StatsPanel, StepsPanel, Strict
+from kiosk.ui.drawing.scale import FIGURE_MIN, Scale
+from kiosk.ui.panels.base import PanelView
+from kiosk.ui.panels.common import LaidOutView
+from kiosk.ui.panels.registry import build_view
+from kiosk.ui.render import ensure_app, view_context
+
+SIZES: dict[Orientation, tuple[int, int]] = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
+RUNNING = (
+    "Independent producers turn the spark of an idea into a story told on screen, with "
+    "writers, directors, actors and crews from across the country. Les producteurs "
+    "indépendants font d’une étincelle une histoire à l’écran, avec des créateurs et des "
+    "équipes de partout au pays. "
+) * 12
+TABLE = Path(capacities.__file__)
+CAP_HEIGHT = 0.73  # of the size: the height of Inter Display's digits
+HEADER = '''"""How many characters each text field shows at its legibility floor (generated).
+
+Keys are ``<panel kind>.<field>``, with ``@<variant>`` for a title panel with a picture or a
+statistics panel with a chart; for each orientation, one number per count of siblings (1, 2,
+...): cards, steps, figures, chart categories or series. Measured by
+`kiosk.ui.panels.capacity` from what the panels draw; do not edit by hand. Regenerate after
+a layout change with ``python -m kiosk.ui.panels.capacity --write``.
+"""
+'''
+
+SIBLINGS: dict[str, tuple[type[Strict], str]] = {
+    "cards.cards.title": (CardsPanel, "cards"),
+    "cards.cards.text": (CardsPanel, "cards"),
+    "steps.steps.title": (StepsPanel, "steps"),
+    "steps.steps.text": (StepsPanel, "steps"),
+    "stats.figures": (StatsPanel, "figures"),
+    "stats.figures.label": (StatsPanel, "figures"),
+    "stats.chart.categories": (Chart, "categories"),
+    "stats.chart.series.name": (Chart, "series"),
+}
+"""The fields whose room depends on how many siblings share it, and the list they are in."""
+
+BLOCKS = {
+    "title.title": "headline",
+    "title.subtitle": "subtitle",
+    "cards.title": "title",
+    "cards.cards.title": "card:0:title",
+    "cards.cards.text": "card:0:text",
+    "steps.title": "title",
+    "steps.intro": "intro",
+    "steps.steps.title": "step:0:title",
+    "steps.steps.text": "step:0:text",
+    "stats.title": "title",
+    "stats.figures.label": "label:0",
+    "stats.source": "source",
+}
+"""The laid-out text block of each field (its first item, for lists)."""
+
+VARIANTS = {"title": ("", "picture"), "stats": ("", "chart")}
+
+
+def max_items(model: type[Strict], name: str) -> int:
+    """The most items the content model allows in list field `name` of `model`."""
+    lengths = [m.max_length for m in model.model_fields[name].metadata if hasattr(m, "max_length")]
+    return int(lengths[0])
+
+
+def sample_panel(kind: str, variant: str, counts: dict[str, int]) -> dict[str, Any]:
+    """A panel of `kind` with short texts, as many items as `counts` says, in `variant`."""
+    item = {"icon": "star", "title": "Item", "text": "A short line about this item"}
+    panel: dict[str, Any] = {"id": "sample", "kind": kind, "title": "A short title"}
+    if kind == "title":
+        panel["subtitle"] = "A short subtitle under it"
+        if variant == "picture":
+            panel["image"] = "picture.png"
+    elif kind in ("cards", "steps"):
+        panel[kind] = [dict(item) for _ in range(counts.get(kind, 3))]
+        if kind == "steps":
+            panel["intro"] = "A short introduction"
+    else:
+        figure = {"value": 7100000000, "format": "currency-compact", "label": "A short label"}
+        panel["figures"] = [dict(figure) for _ in range(counts.get("figures", 4))]
+        panel["source"] = "Source: a short line"
+        if variant == "chart":
+            categories = counts.get("categories", 4)
+            series = {"name": "Series", "values": [1000] * categories}
+            panel["chart"] = {"title": "A chart", "categories": ["Category"] * categories,
+                              "series": [dict(series) for _ in range(counts.get("series", 2))]}
+    return panel
+
+
+def with_running(panel: dict[str, Any], key: str) -> dict[str, Any]:
+    """`panel` with the field `key` (its first item's, for a list) holding `RUNNING`."""
+    panel = copy.deepcopy(panel)
+    place: Any = panel
+    *parents, last = key.split(".")[1:]
+    for part in parents:
+        place = place[part]
+        if isinstance(place, list):
+            place = place[0]
+    if isinstance(place.get(last), list):
+        place[last][0] = RUNNING
+    else:
+        place[last] = RUNNING
+    return panel
+
+
+def measure(key: str, variant: str, count: int, orientation: Orientation) -> int:
+    """Characters of running text field `key` shows at its floor, with `count` siblings."""
+    kind = key.split(".")[0]
+    counts = {SIBLINGS[key][1]: count} if key in SIBLINGS else {}
+    panel = sample_panel(kind, variant, counts)
+    if key != "stats.figures":
+        panel = with_running(panel, key)
+    content = Content.model_validate(
+        {"languages": ["en"], "default_language": "en", "panels": [panel]}
+    )
+    view = build_view(content.panels[0], view_context(content, Path("."), "en"))
+    return shown(view, key, QRectF(0, 0, *SIZES[orientation]))
+
+
+def shown(view: PanelView, key: str, rect: QRectF) -> int:
+    """How many characters of field `key` `view` shows laid out in `rect`."""
+    if key == "stats.figures":
+        return figure_capacity(view, rect)
+    if key.startswith("stats.chart."):
+        return chart_shown(view, key, rect)
+    layout = view.layout(rect)  # type: ignore[attr-defined]
+    texts = layout.texts if isinstance(view, LaidOutView) else layout.texts.texts
+    return int(texts[BLOCKS[key]].fitted.shown)
+
+
+def figure_capacity(view: PanelView, rect: QRectF) -> int:
+    """How many digits fit side by side in the first figure's cell at the figures' floor."""
+    from kiosk.ui.panels.figures import FIGURE_DEPTH, FigureType
+
+    cell = view.layout(rect).grid.cells[0]  # type: ignore[attr-defined]
+    floor = Scale(rect).px(FIGURE_MIN)
+    figure = FigureType.at(floor)
+    if floor * (CAP_HEIGHT + FIGURE_DEPTH) > cell.height():
+        return 0
+    return int(cell.width() // figure.width("0"))
+
+
+def chart_shown(view: PanelView, key: str, rect: QRectF) -> int:
+    """Characters shown of the chart's heading, first category or first series name."""
+    layout = view.layout(rect)  # type: ignore[attr-defined]
+    chart, box, u = view.chart, layout.chart_rect, Scale(rect).u  # type: ignore[attr-defined]
+    geo = chart.geometry((round(box.width() / u, 1), round(box.height() / u, 1)))
+    heading, names = chart.label_fits(geo)
+    fits = {
+        "stats.chart.title": heading,
+        "stats.chart.categories": names[0],
+        "stats.chart.series.name": chart.legend_fits(geo.size[0])[0],
+    }
+    return int(fits[key].shown)
+
+
+def counts_of(key: str) -> range:
+    """The numbers of siblings field `key` is measured with."""
+    if key not in SIBLINGS:
+        return range(1, 2)
+    return range(1, max_items(*SIBLINGS[key]) + 1)
+
+
+def variants_of(key: str) -> tuple[str, ...]:
+    """The layout variants field `key` is measured in."""
+    if key.startswith("stats.chart."):
+        return ("chart",)
+    return VARIANTS.get(key.split(".")[0], ("",))
+
+
+def measure_all() -> dict[str, dict[str, tuple[int, ...]]]:
+    """The whole capacity table: field key (with variant) -> orientation -> by siblings."""
+    ensure_app()
+    table: dict[str, dict[str, tuple[int, ...]]] = {}
+    for key in ROLES:
+        for variant in variants_of(key):
+            table[capacity_key(key, variant)] = {
+                orientation: tuple(measure(key, variant, count, orientation)
+                                   for count in counts_of(key))
+                for orientation in ORIENTATIONS
+            }
+    return table
+
+
+def table_source(table: dict[str, dict[str, tuple[int, ...]]]) -> str:
+    """The Python source of kiosk/core/content/capacities.py holding `table`."""
+    lines = [HEADER, "CAPACITIES: dict[str, dict[str, tuple[int, ...]]] = {"]
+    for key, rows in table.items():
+        lines.append(f'    "{key}": {{')
+        for orientation, counts in rows.items():
+            lines.append(f'        "{orientation}": {counts!r},')
+        lines.append("    },")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure the table; print it, or write it with ``--write``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help=f"write {TABLE}")
+    args = parser.parse_args(argv)
+    source = table_source(measure_all())
+    if args.write:
+        TABLE.write_text(source, encoding="utf-8")
+        print(f"wrote {TABLE}")
+    else:
+        sys.stdout.write(source)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
