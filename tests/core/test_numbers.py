@@ -215,3 +215,24 @@ def test_count_starts_at_zero_of_the_final_unit():
     assert format_count(7.1e9, 0.0, "currency-compact", "en") == "$0.0 billion"
     assert format_count(7.1e9, 0.0, "currency-compact", "fr") == f"0,0 milliard{NBSP}$"
     assert format_count(950e6, 1.0, "currency-compact", "en").endswith(" million")
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "en", "fr"),
+    [
+        (7.4, "currency-compact", "$7.4", f"7,4{NBSP}$"),  # one decimal, as the docs say
+        (0.04, "currency-compact", "$0.04", f"0,04{NBSP}$"),
+        (999.94, "currency-compact", "$999.9", f"999,9{NBSP}$"),
+        (0.4, "currency", "$0.4", f"0,4{NBSP}$"),
+        (0.04, "percent", "0.04%", f"0,04{NBSP}%"),
+        (0.004, "number", "0.004", "0,004"),
+    ],
+)
+def test_the_only_significant_digits_are_never_rounded_away(value, fmt, en, fr):
+    assert format_figure(value, fmt, "en") == en
+    assert format_figure(value, fmt, "fr") == fr
+
+
+def test_a_count_up_keeps_the_decimals_of_its_final_value():
+    assert format_count(7.4, 0.0, "currency-compact", "en") == "$0.0"
+    assert format_count(7.4, 99.0, "currency-compact", "en") == "$7.4"

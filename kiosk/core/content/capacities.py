@@ -61,19 +61,19 @@ CAPACITIES: dict[str, dict[str, tuple[int, ...]]] = {
         "portrait": (65,),
     },
     "stats.figures": {
-        "landscape": (27, 13, 13, 13, 13, 13),
-        "portrait": (15, 7, 7, 7, 7, 7),
+        "landscape": (25, 12, 12, 12, 12, 12),
+        "portrait": (14, 6, 6, 6, 6, 6),
     },
     "stats.figures@chart": {
         "landscape": (16, 7, 7, 7, 7, 7),
-        "portrait": (15, 7, 7, 7, 7, 7),
+        "portrait": (14, 6, 6, 6, 6, 6),
     },
     "stats.figures.label": {
         "landscape": (361, 177, 177, 177, 118, 118),
         "portrait": (197, 89, 89, 89, 89, 89),
     },
     "stats.figures.label@chart": {
-        "landscape": (222, 100, 100, 100, 65, 65),
+        "landscape": (222, 100, 100, 100, 68, 68),
         "portrait": (197, 89, 89, 89, 60, 60),
     },
     "stats.source": {
@@ -89,11 +89,11 @@ CAPACITIES: dict[str, dict[str, tuple[int, ...]]] = {
         "portrait": (134,),
     },
     "stats.chart.categories@chart": {
-        "landscape": (42, 42, 42, 42, 42, 42, 42, 0, 0, 0, 0, 0),
+        "landscape": (39, 39, 39, 39, 39, 39, 39, 0, 0, 0, 0, 0),
         "portrait": (68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68),
     },
     "stats.chart.series.name@chart": {
-        "landscape": (30, 11, 6, 3),
+        "landscape": (30, 11, 5, 3),
         "portrait": (54, 21, 11, 8),
     },
 }

@@ -140,18 +140,25 @@ def variant_of(panel: Panel) -> str:
 FIGURE_WIDTHS = {
     "digit": 1.0,  # every digit: the unit
     "mark": 0.45,  # "." or ",", with the clear gaps around it
-    "space": 0.4,  # a space between digit groups, or before "%" or "$"
+    "space": 0.41,  # a space between digit groups, or before "%" or "$"
     "%": 1.25,
     "other": 1.0,  # "$", "€", letters of "US$"
-    "unit": 0.32,  # each character of the unit words ("billion"), drawn at half size
+    "unit gap": 0.06,  # between the digits and the unit words
+    "unit": 0.43,  # a letter of the unit words ("billion"), drawn at half size
+    "unit narrow": 0.2,  # a space or one of i, l, j, r, t, f
+    "unit wide": 0.66,  # m or w
 }
-"""How wide each character of a figure is drawn, in digit widths (Inter Display Bold)."""
+"""How wide each character of a figure is drawn, in digit widths (Inter Bold, tabular)."""
+_UNIT_NARROW = frozenset(" \u00a0\u202filjrtf'\u2019")
 
 
 def figure_width(text: str) -> float:
     """About how many digit widths formatted figure `text` takes on the screen."""
     head, tail = split_figure(text)
-    width = FIGURE_WIDTHS["unit"] * len(tail)
+    width = FIGURE_WIDTHS["unit gap"] if tail else 0.0
+    for char in tail:
+        narrow, wide = char in _UNIT_NARROW, char in "mw"
+        width += FIGURE_WIDTHS["unit narrow" if narrow else "unit wide" if wide else "unit"]
     for char in head:
         if char.isdigit():
             width += FIGURE_WIDTHS["digit"]

@@ -61,14 +61,17 @@ def load(path: Path) -> LoadResult:
         return LoadResult(None, [error(str(exc))], None, None)
     except Exception as exc:  # the promise: whatever happens, a problem, not a crash
         return LoadResult(None, [_internal(exc)], None, None)
-    return load_bytes(data, Path(path).parent)
+    return load_bytes(data, Path(path).parent, Path(path).name)
 
 
-def load_bytes(data: bytes, base_dir: Path) -> LoadResult:
-    """Check the bytes of a content file whose pictures live in `base_dir`; never raises."""
+def load_bytes(data: bytes, base_dir: Path, file_name: str = "content.json") -> LoadResult:
+    """Check the bytes of a content file whose pictures live in `base_dir`; never raises.
+
+    `file_name` is the file's name, for messages that point next to it.
+    """
     try:
         digest = hashlib.sha256(data).hexdigest()
-        content, problems = _check(data, Path(base_dir))
+        content, problems = _check(data, Path(base_dir), file_name)
         return LoadResult(content, sorted(problems, key=sort_key), digest, bytes(data))
     except Exception as exc:  # the promise: whatever happens, a problem, not a crash
         raw = data if isinstance(data, bytes) else None
@@ -104,7 +107,7 @@ def _read(path: Path) -> bytes:
     return data
 
 
-def _check(data: bytes, base_dir: Path) -> tuple[Content | None, list[Problem]]:
+def _check(data: bytes, base_dir: Path, file_name: str) -> tuple[Content | None, list[Problem]]:
     """Parse, validate and check a document; return the content (None on error) and problems."""
     try:
         parsed = parse_bytes(data)
@@ -117,7 +120,7 @@ def _check(data: bytes, base_dir: Path) -> tuple[Content | None, list[Problem]]:
         content = Content.model_validate(parsed.value, strict=True)
     except ValidationError as exc:
         return None, problems + model_problems(exc, parsed)
-    problems += content_problems(content, parsed, base_dir)
+    problems += content_problems(content, parsed, base_dir, file_name)
     return (None if any(p.severity == "error" for p in problems) else content), problems
 
 

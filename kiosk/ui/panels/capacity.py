@@ -39,7 +39,7 @@ RUNNING = (
     "équipes de partout au pays. "
 ) * 12
 TABLE = Path(capacities.__file__)
-CAP_HEIGHT = 0.73  # of the size: the height of Inter Display's digits
+CAP_HEIGHT = 0.73  # of the size: the height of Inter's digits
 HEADER = '''"""How many characters each text field shows at its legibility floor (generated).
 
 Keys are ``<panel kind>.<field>``, with ``@<variant>`` for a title panel with a picture or a

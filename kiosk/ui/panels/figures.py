@@ -23,7 +23,7 @@ from kiosk.ui.panels.separators import advance, figure_font, spaced
 from kiosk.ui.panels.textblocks import shared_size
 
 FIGURE = 150  # design px: the largest the figures get
-FIGURE_FAMILY = "Inter Display"
+FIGURE_FAMILY = "Inter"  # its text cut: Inter Display's tabular figures are not all one width
 UNIT_SHARE = 0.5  # a figure's unit words ("billion") at half the size of its digits
 UNIT_GAP = 0.04  # extra space before the unit word, as a share of the digit size
 FIGURE_DEPTH = 0.22  # room under the baseline for "$" and ",", as a share of the size

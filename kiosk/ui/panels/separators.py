@@ -3,13 +3,18 @@
 Inter tucks the period under the 7's arm and kerns it up to the 1: from two metres,
 and to a text recogniser, "$7.1 billion" read "$71 billion". The figures' digits
 are tabular (`tnum`: every digit as wide as the others) and unkerned
-(`figure_font`), and `spaced` moves glyphs apart until every decimal or grouping
-mark has at least `MARK_GAP` of the type size clear of ink on both sides, and
-the digit groups on either side of a space (French "148 200") at least `GROUP_GAP`.
-The gaps are shares of the size, so they hold at every size, in every language.
+(`figure_font`), and `spaced` moves glyphs apart so that every decimal or grouping
+mark has at least `MARK_GAP` of the type size clear of ink on both sides, and the
+digit groups on either side of a space (French "148 200") at least `GROUP_GAP`,
+beside any digit: the room is fixed per font (`spacing`), so a figure keeps its
+width while it counts up. The gaps are shares of the size, so they hold at every
+size, in every language.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QRawFont
@@ -17,7 +22,7 @@ from PySide6.QtGui import QFont, QRawFont
 from kiosk.ui.panels.glyphs import Glyph, shape
 
 MARK_GAP = 0.1  # of the size: clear space on each side of "." and ","
-GROUP_GAP = 0.24  # of the size: clear space between two digit groups split by a space
+GROUP_GAP = 0.36  # of the size: clear space between two digit groups split by a space
 MARKS = ".,'\u2019\u00b7\u066b\u066c"  # decimal and grouping marks
 SPACES = " \u00a0\u202f\u2009\u2007"  # spaces between digit groups (or before a unit)
 
@@ -33,37 +38,52 @@ def figure_font(family: str, pixel_size: float, weight: QFont.Weight) -> QFont:
     return font
 
 
-def _kinds(raw: QRawFont) -> tuple[set[int], set[int]]:
-    """The glyph indexes of the marks and of the spaces in `raw`."""
-    return set(raw.glyphIndexesForString(MARKS)), set(raw.glyphIndexesForString(SPACES))
+@dataclass(frozen=True)
+class Spacing:
+    """The room added around each mark and space of a figure in one font, in pixels.
+
+    Fixed per font, whatever digits stand beside a mark, so that tabular figures keep
+    their width while they count up: each is the most any digit would need.
+    """
+
+    marks: dict[tuple[str, int], tuple[float, float]]  # glyph -> (before, after)
+    spaces: dict[tuple[str, int], float]  # glyph -> after
+
+
+@lru_cache(maxsize=64)
+def spacing(font: QFont) -> Spacing:
+    """How much room `font`'s marks and spaces need to keep their gaps beside any digit."""
+    size = float(font.pixelSize())
+    digits = [shape(font, digit)[0] for digit in "0123456789"]
+    right = min(_advance(raw, index) - raw.boundingRect(index).right() for raw, index, _ in digits)
+    left = min(raw.boundingRect(index).left() for raw, index, _ in digits)
+    marks = {}
+    for raw, index, _ in (shape(font, char)[0] for char in MARKS):
+        ink = raw.boundingRect(index)
+        before = MARK_GAP * size - (right + ink.left())
+        after = MARK_GAP * size - (_advance(raw, index) - ink.right() + left)
+        marks[(_font_key(raw), index)] = (max(0.0, before), max(0.0, after))
+    spaces = {}
+    for raw, index, _ in (shape(font, char)[0] for char in SPACES):
+        gap = right + _advance(raw, index) + left
+        spaces[(_font_key(raw), index)] = max(0.0, GROUP_GAP * size - gap)
+    return Spacing(marks, spaces)
 
 
 def spaced(font: QFont, text: str) -> list[Glyph]:
-    """`text` shaped in `font`, its glyphs moved apart around marks and spaces.
+    """`text` shaped in `font`, its glyphs moved apart around marks and spaces (`spacing`).
 
     Only ever moves glyphs right, so a figure's left end stays on its baseline's origin.
     """
-    size = float(font.pixelSize())
+    room = spacing(font)
     out: list[Glyph] = []
-    kinds: dict[str, tuple[set[int], set[int]]] = {}
-    shift, last_ink, last_was_mark, after_space = 0.0, None, False, False
+    shift = 0.0
     for raw, index, position in shape(font, text):
-        marks, spaces = kinds.setdefault(raw.familyName() + raw.styleName(), _kinds(raw))
-        moved = QPointF(position.x() + shift, position.y())
-        if index in spaces:
-            after_space = True
-            out.append((raw, index, moved))
-            continue
-        ink = raw.boundingRect(index)
-        is_mark = index in marks
-        need = GROUP_GAP if after_space else MARK_GAP if is_mark or last_was_mark else 0.0
-        if last_ink is not None and need:
-            short = need * size - (moved.x() + ink.left() - last_ink)
-            if short > 0:
-                shift += short
-                moved = QPointF(moved.x() + short, moved.y())
-        out.append((raw, index, moved))
-        last_ink, last_was_mark, after_space = moved.x() + ink.right(), is_mark, False
+        glyph = (_font_key(raw), index)
+        before, after = room.marks.get(glyph, (0.0, room.spaces.get(glyph, 0.0)))
+        shift += before
+        out.append((raw, index, QPointF(position.x() + shift, position.y())))
+        shift += after
     return out
 
 
@@ -72,4 +92,12 @@ def advance(glyphs: list[Glyph]) -> float:
     if not glyphs:
         return 0.0
     raw, index, position = glyphs[-1]
-    return position.x() + raw.advancesForGlyphIndexes([index])[0].x()
+    return position.x() + _advance(raw, index)
+
+
+def _advance(raw: QRawFont, index: int) -> float:
+    return float(raw.advancesForGlyphIndexes([index])[0].x())
+
+
+def _font_key(raw: QRawFont) -> str:
+    return raw.familyName() + "/" + raw.styleName()

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 SOURCE = 30
 SOURCE_SHARE = 0.14  # of the content height, at most, for the source line
-FIGURES_SHARE = 0.6  # of the width, in landscape
+FIGURES_SHARE = 0.62  # of the width, in landscape
 COUNT_SECONDS, COUNT_STAGGER, COUNT_DELAY = 1.5, 0.12, 0.15
 CHART_STAGGER, CHART_DELAY = 0.1, 0.3
 
