@@ -160,17 +160,18 @@ def _validate(args: argparse.Namespace) -> int:
         return f"{number} {noun}{'' if number == 1 else 's'}"
 
     result = load(args.path)
+    name = args.path.name  # the same name on every line, as the problem lines point at it
     for problem in result.problems:
-        print(format_problem(problem, args.path.name), file=sys.stderr)
+        print(format_problem(problem, name), file=sys.stderr)
     errors = sum(problem.severity == "error" for problem in result.problems)
     warnings = len(result.problems) - errors
     if result.content is None:
         found = count(errors, "error") + (f", {count(warnings, 'warning')}" if warnings else "")
         fix = "the error" if errors == 1 else "the errors"
-        print(f"{args.path}: not usable ({found}); fix {fix} above.", file=sys.stderr)
+        print(f"{name}: not usable ({found}); fix {fix} above.", file=sys.stderr)
         return EXIT_PROBLEMS
     tail = f", {count(warnings, 'warning')}" if warnings else ", no problems"
-    print(f"{args.path}: OK ({count(len(result.content.panels), 'panel')}{tail})")
+    print(f"{name}: OK ({count(len(result.content.panels), 'panel')}{tail})")
     return EXIT_OK
 
 

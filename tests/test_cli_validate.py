@@ -107,3 +107,21 @@ def test_double_comma_in_a_real_file(tmp_path, capsys):
     path = _write(tmp_path, text)
     assert main(["validate", str(path)]) == 1
     assert "content.json:8:21: error: two commas in a row: remove one" in capsys.readouterr().err
+
+
+def test_problem_lines_and_summary_name_the_file_alike(tmp_path, capsys):
+    path = _write(tmp_path, '{\n  "languages": ["en",],\n}\n', name="stand.json")
+    assert main(["validate", str(path)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("stand.json:2:21: error:")
+    assert lines[-1].startswith("stand.json: not usable (1 error)")
+    assert str(tmp_path) not in "\n".join(lines)
+
+
+def test_ok_names_the_file_as_the_warnings_do(tmp_path, capsys):
+    document = {**MINIMAL, "languages": ["en", "fr"]}
+    path = _write(tmp_path, json.dumps(document, indent=2), name="stand.json")
+    assert main(["validate", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith("stand.json:11:7: warning:")
+    assert captured.out.startswith("stand.json: OK (1 panel, 1 warning)")

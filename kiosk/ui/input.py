@@ -178,14 +178,18 @@ class PointerInput:
 
     # keys ---------------------------------------------------------------------------
     def key(self, key: int, modifiers: Qt.KeyboardModifier) -> None:
-        """Presenter and keyboard keys; Ctrl+Shift+Q asks for the PIN pad."""
+        """Presenter and keyboard keys; Ctrl+Shift+Q asks for the PIN pad (a fresh one if open)."""
         now = self.clock()
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        admin_keys = key == Qt.Key.Key_Q and (modifiers & ctrl_shift) == ctrl_shift
         if (pad := self.open_pad()) is not None:
-            pad.key(key, now)
+            if admin_keys:
+                pad.open(now)  # start again, even while "Wrong PIN" shows
+            else:
+                pad.key(key, now)
             self.changed()
             return
-        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-        if key == Qt.Key.Key_Q and (modifiers & ctrl_shift) == ctrl_shift:
+        if admin_keys:
             self.admin()
         elif key in NEXT_KEYS:
             self.show.next(now, "key")

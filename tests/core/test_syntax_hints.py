@@ -41,6 +41,11 @@ def _slip(old: str, new: str) -> str:
         ),
         ('{"a": , "b": 1}', "a value is missing after the colon, before this ,", 1, 7),
         ('["": 1]', "a colon : inside a list [ ]", 1, 4),
+        # an unclosed text runs on to the next key's opening quote
+        ('{"en": "Spark, "fr": "Étincelle"}', 'the text "Spark" is not closed', 1, 17),
+        ('{"en": "Spark, "fr": "Étincelle"}', 'closing double quote: "Spark", "fr": ...', 1, 17),
+        ('{"en": "Spark "fr": "x"}', 'or, if the text ends there, close it: "Spark", "fr"', 1, 16),
+        ('{"en": "a "quote" in it"}', 'a double quote inside a text must be written \\"', 1, 12),
         # brackets
         (SETTINGS.rstrip().removesuffix("}"), "add the missing } at the end of the file", 5, 1),
         ('{"x": true,', "at the end of the file (and remove the last comma)", 1, 12),

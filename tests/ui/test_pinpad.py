@@ -198,3 +198,24 @@ def test_shake_dies_out() -> None:
     assert shake_offset(0.0) == 0.0
     assert abs(shake_offset(0.03)) > 0.5
     assert shake_offset(10.0) == 0.0
+
+
+def test_escape_closes_the_pad_at_once_while_wrong_pin_shows(kiosk: KioskApp) -> None:
+    open_pad(kiosk)
+    type_pin(kiosk, "1111")
+    assert kiosk.pinpad.message(kiosk.clock()) == "Wrong PIN"
+    tick(kiosk, 0.1)
+    QTest.keyClick(kiosk.window, Qt.Key.Key_Escape)
+    assert not kiosk.pinpad.is_open  # not 1.2 s later: now
+    QTest.keyClick(kiosk.window, Qt.Key.Key_Right)
+    assert kiosk.show.shown_index == 1
+
+
+def test_ctrl_shift_q_while_wrong_pin_shows_starts_again(kiosk: KioskApp, quits) -> None:
+    open_pad(kiosk)
+    type_pin(kiosk, "1111")
+    tick(kiosk, 0.1)
+    open_pad(kiosk)  # Ctrl+Shift+Q
+    assert kiosk.pinpad.message(kiosk.clock()) is None and kiosk.pinpad.digits == ""
+    type_pin(kiosk, PIN)
+    assert quits == [0]

@@ -23,6 +23,8 @@ COLON_IN_LIST = (
 )
 _LITERALS = ("true", "false", "null")
 _WORD = re.compile(r"[+-]?[^\W\d][\w$-]*")
+QUOTE_INSIDE = 'a double quote inside a text must be written \\" (or use curly quotes “ ”)'
+_KEY_AFTER = re.compile(r'([^\W\d][\w-]*)"\s*:')
 _STRING_BODY = re.compile(r'(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*')
 
 
@@ -198,11 +200,26 @@ def after_item(text: str, ends: tuple[int, int], value: object, in_list: bool) -
     if hint:
         return hint
     if isinstance(value, str) and pos == value_end:
-        return (
-            'a double quote inside a text must be written \\" (or use curly quotes “ ”); '
-            "otherwise a comma is missing here"
-        )
+        missing_comma = QUOTE_INSIDE + "; otherwise a comma is missing here"
+        return unclosed_text(value, text, pos) or missing_comma
     return "missing comma between two items: add a comma after this value"
+
+
+def unclosed_text(value: str, text: str, pos: int) -> str | None:
+    """Explain a text whose closing quote is missing, as in ``"en": "Spark, "fr": "..."``.
+
+    The text then runs on to the next key's opening quote, so it ends with a comma (or a
+    space) and the key's name follows it directly, then a quote and a colon. None when the
+    document does not look like that.
+    """
+    key = _KEY_AFTER.match(text, pos)
+    meant = value.rstrip().rstrip(",").rstrip()
+    if key is None or meant == value or not meant:
+        return None
+    closed = f'"{meant[:40]}", "{key.group(1)}": ...'
+    if value.rstrip().endswith(","):
+        return f'the text "{meant[:40]}" is not closed: add its closing double quote: {closed}'
+    return f"{QUOTE_INSIDE}; or, if the text ends there, close it: {closed}"
 
 
 def after_end(char: str) -> str:

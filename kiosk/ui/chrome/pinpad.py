@@ -143,10 +143,10 @@ class PinPad:
         return next((name for name, area in keys if area.contains(position)), None)
 
     def _enabled(self, name: str, now: float) -> bool:
+        if name == "cancel":  # the way back is always open, even while "Wrong PIN" shows
+            return True
         if self.wrong_at is not None:
             return False
-        if name == "cancel":
-            return True
         if self.gate.is_locked(now):
             return False
         return name != "ok" or bool(self.digits)
