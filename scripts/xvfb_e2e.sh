@@ -6,7 +6,8 @@
 # Starts Xvfb and openbox, runs `python main.py run --data-dir $E2E_DATA` full screen, drives
 # it with xdotool and checks the event log (scripts/e2e_probe.py) after each step. Prints
 # PASS/FAIL per step and exits non-zero if any step failed; exits 0 with SKIP when the tools
-# are missing (e.g. in CI). Screenshots go to $E2E_SHOTS/e2e-N.png. The idle step waits
+# are missing (e.g. in CI). Screenshots go to $E2E_SHOTS/e2e-N.png (and e2e-desk-KEYS.png after
+# each desktop key: Super+D, Ctrl/Shift+Alt+arrows must not leave a black screen). The idle step waits
 # idle_timeout_seconds plus a dwell (about 75 s with the shipped content); E2E_QUICK=1 skips it.
 set -u
 
@@ -111,11 +112,33 @@ fi
 
 # --- lockdown ---------------------------------------------------------------------------------
 logged() { grep -c -- "$1" "$DATA/kiosk.log" 2>/dev/null || echo 0; }
-for keys in alt+F4 Escape ctrl+w ctrl+q; do
+for keys in alt+F4 Escape ctrl+w ctrl+q super alt+Tab; do
   x key "$keys"
   sleep 1
   check "$keys leaves it running" alive
 done
+
+# --- the desktop's own keys never leave the visitor on a black desktop ----------------------
+# Super+D shows the desktop, Ctrl+Alt+arrows change desktops, Shift+Alt+arrows send the window
+# to another one (openbox's defaults): one second later the kiosk must be on screen again.
+lit() {  # lit NAME: the screen's mean brightness (0 is black), from a screenshot
+  DISPLAY="$DISPLAY_NUM" import -window root "$SHOTS/e2e-$1.png" 2>/dev/null &&
+    convert "$SHOTS/e2e-$1.png" -colorspace gray -format '%[fx:mean>0.02]' info: 2>/dev/null
+}
+if command -v import >/dev/null && command -v convert >/dev/null; then
+  for keys in super+d ctrl+alt+Right shift+alt+Right ctrl+alt+Left shift+alt+Left super+F2 \
+              super+d super+d ctrl+alt+Down; do
+    x key "$keys"
+    sleep 1
+    check "$keys: the kiosk is on screen 1 s later (not a black desktop)" \
+      test "$(lit "desk-${keys//+/-}")" = 1
+  done
+  check "the log says the window was brought back in front" \
+    test "$(logged 'bringing it back in front')" -ge 1
+  check "still running after the desktop keys" alive
+else
+  echo "SKIP  desktop keys: ImageMagick (import, convert) is not installed"
+fi
 check "the window manager's close (Alt+F4) reached the window and was refused" \
   test "$(logged 'close request ignored')" -ge 1
 check "the panel did not change ($(probe panel))" test "$(probe panel)" -eq "$LEFT"

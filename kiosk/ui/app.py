@@ -26,6 +26,7 @@ from kiosk.core.records.sdnotify import notify
 from kiosk.logsetup import shutdown_logging
 from kiosk.ui.chrome.pinpad import PinPad
 from kiosk.ui.drawing.theme import register_fonts
+from kiosk.ui.front import FrontGuard
 from kiosk.ui.input import PointerInput
 from kiosk.ui.qtlog import install_qt_message_handler
 from kiosk.ui.screenshot import Screenshots
@@ -78,6 +79,7 @@ class KioskApp:
         self.window = KioskWindow(self.show, clock, self.pointer, locked=locked, pad=self.pinpad)
         self.window.after_paint = self._after_paint
         self.window.cursor_revealed = self.ticker.kick
+        self.front = FrontGuard(self.window)  # full screen: stays in front of the visitor
         self.signals = SignalBridge(lambda _number: self.quit(0))
         shown_file = source.content if source.origin == "file" else None
         self.watcher = ContentWatcher(self.content_path, source.sha256, clock, content=shown_file)
@@ -101,6 +103,7 @@ class KioskApp:
             self.window.setScreen(screen)
             self.window.setGeometry(screen.geometry())
             self.window.showFullScreen()
+            self.front.start()
         self.show.size = self.window.size()
         self.show.restart_clock(self.clock())  # the first panel's entrance starts on screen
         self.ticker.kick()
@@ -115,6 +118,7 @@ class KioskApp:
     def shutdown(self) -> None:
         """Stop ticking and write the last records."""
         self.ticker.stop()
+        self.front.stop()
         self.watcher.close()
         self.signals.close()
         self.records.close()
