@@ -1,4 +1,4 @@
-"""Golden images: title, cards and steps at 480x270 compared with approved PNGs.
+"""Golden images: title, cards and steps at 480x270, and a card text at its floor, vs approved PNGs.
 
 Re-approve after an intended visual change (then look at the PNGs before committing)::
 
@@ -11,10 +11,15 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage
 
+from kiosk.core.content.model import Content
+from kiosk.ui.drawing.scale import BODY_MIN, Scale
+from kiosk.ui.drawing.text import ELLIPSIS
 from kiosk.ui.render import render_panel_image
-from tests.support import sample_content
+from tests.support import sample_content, sample_document
+from tests.ui.support import make_view
 
 IMAGES = Path(__file__).resolve().parents[1] / "images"
 SIZE = (480, 270)
@@ -48,16 +53,53 @@ def test_different_share_counts_changed_pixels(qapp) -> None:
     assert different_share(changed, blank) == pytest.approx(0.01)
 
 
-@pytest.mark.parametrize(("index", "name"), [(0, "title"), (1, "cards"), (2, "steps")])
-def test_panel_matches_its_golden_image(qapp, index, name) -> None:
-    actual = render_panel_image(sample_content(), IMAGES, index, SIZE, "en")
-    path = IMAGES / f"golden-{name}-480x270.png"
+def assert_golden(actual: QImage, name: str) -> None:
+    """`actual` matches the approved tests/images/golden-`name`.png (or becomes it)."""
+    path = IMAGES / f"golden-{name}.png"
     if APPROVE:
         assert actual.save(str(path), "PNG")
     assert path.is_file(), f"{path.name} is missing; approve with KIOSK_APPROVE_GOLDEN=1"
     share = different_share(actual, QImage(str(path)))
     if share > MAX_DIFFERENT_SHARE:
-        actual.save(str(IMAGES / f"actual-{name}-480x270.png"), "PNG")
+        actual.save(str(IMAGES / f"actual-{name}.png"), "PNG")
     assert share <= MAX_DIFFERENT_SHARE, (
-        f"{share:.2%} of the pixels differ from {path.name}; see actual-{name}-480x270.png"
+        f"{share:.2%} of the pixels differ from {path.name}; see actual-{name}.png"
     )
+
+
+@pytest.mark.parametrize(("index", "name"), [(0, "title"), (1, "cards"), (2, "steps")])
+def test_panel_matches_its_golden_image(qapp, index, name) -> None:
+    actual = render_panel_image(sample_content(), IMAGES, index, SIZE, "en")
+    assert_golden(actual, f"{name}-480x270")
+
+
+LONG_SIZE = (960, 540)  # large enough to see the ellipsis at the 14 px floor
+FAR_TOO_LONG = "A card text far too long for a booth, written as if visitors had all day. " * 7
+
+
+def long_card_content() -> Content:
+    document = sample_document()
+    document["panels"][1]["cards"][0]["text"] = FAR_TOO_LONG
+    return Content.model_validate(document)
+
+
+def test_a_card_text_at_its_floor_matches_its_golden_image(qapp) -> None:
+    """The first card's text at the body floor, ending with "…"; the other cards unchanged."""
+    content = long_card_content()
+    layout = make_view(content, 1).layout(QRectF(0, 0, *LONG_SIZE))
+    first = layout.texts["card:0:text"]
+    assert first.pixel_size == pytest.approx(Scale(QRectF(0, 0, *LONG_SIZE)).px(BODY_MIN))
+    assert first.fitted.lines[-1].endswith(ELLIPSIS)
+    assert_golden(render_panel_image(content, IMAGES, 1, LONG_SIZE, "en"), "cards-long-960x540")
+
+
+def test_the_other_cards_look_exactly_as_without_the_long_text(qapp) -> None:
+    rect = QRectF(0, 0, *LONG_SIZE)
+    long = render_panel_image(long_card_content(), IMAGES, 1, LONG_SIZE, "en")
+    plain = render_panel_image(sample_content(), IMAGES, 1, LONG_SIZE, "en")
+    layout = make_view(sample_content(), 1).layout(rect)
+    for index in range(1, 6):
+        card = layout.shapes[f"card:{index}"].toAlignedRect()
+        assert long.copy(card) == plain.copy(card), f"card {index} changed"
+    first = layout.shapes["card:0"].toAlignedRect()
+    assert long.copy(first) != plain.copy(first)
