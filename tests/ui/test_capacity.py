@@ -9,14 +9,19 @@ estimates in core are checked against what Qt draws.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from PySide6.QtCore import QRectF
 
 from kiosk.core.content.capacities import CAPACITIES
 from kiosk.core.content.limits import figure_width
 from kiosk.core.content.numbers import format_figure
+from kiosk.ui.drawing.scale import Scale
 from kiosk.ui.drawing.theme import register_fonts
-from kiosk.ui.panels.capacity import RUNNING, measure, measure_all
+from kiosk.ui.panels.capacity import RUNNING, markdown_table, measure, measure_all
 from kiosk.ui.panels.figures import FigureType
+from kiosk.ui.panels.title import split_for_picture
 
 REGENERATE = "regenerate with: python -m kiosk.ui.panels.capacity --write"
 
@@ -56,3 +61,25 @@ def test_core_estimates_figure_widths_as_qt_draws_them(qapp, value, fmt, languag
     text = format_figure(value, fmt, language)
     drawn = figure.width(text) / figure.width("0")  # in digit widths
     assert figure_width(text) == pytest.approx(drawn, rel=0.1), text
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "editing-content.md"
+
+
+def test_the_editors_guide_has_the_table(qapp) -> None:
+    """docs/editing-content.md shows staff the same limits validate warns with."""
+    assert markdown_table(CAPACITIES) in DOCS.read_text(encoding="utf-8"), (
+        "update the table in docs/editing-content.md: "
+        "python -m kiosk.ui.panels.capacity --markdown"
+    )
+
+
+@pytest.mark.parametrize(
+    ("size", "shape"), [((1920, 1080), "0.92 : 1"), ((1080, 1920), "1.31 : 1")]
+)
+def test_the_editors_guide_gives_the_title_pictures_box(qapp, size, shape) -> None:
+    scale = Scale(QRectF(0, 0, *size))
+    _, box = split_for_picture(scale.content_rect(), scale)
+    row = f"| {round(box.width())} x {round(box.height())} px | {shape}"
+    assert row in DOCS.read_text(encoding="utf-8")
+    assert f"{box.width() / box.height():.2f} : 1" == shape

@@ -93,7 +93,7 @@ CAPACITIES: dict[str, dict[str, tuple[int, ...]]] = {
         "portrait": (68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68),
     },
     "stats.chart.series.name@chart": {
-        "landscape": (30, 11, 5, 3),
-        "portrait": (54, 21, 11, 8),
+        "landscape": (30, 11, 11, 11),
+        "portrait": (54, 21, 21, 21),
     },
 }

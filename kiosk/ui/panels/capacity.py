@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QRectF
 
 from kiosk.core.content import capacities
-from kiosk.core.content.limits import ORIENTATIONS, ROLES, Orientation, capacity_key
+from kiosk.core.content.limits import FLOORS, ORIENTATIONS, ROLES, Orientation, capacity_key
 from kiosk.core.content.model import CardsPanel, Chart, Content, StatsPanel, StepsPanel, Strict
 from kiosk.ui.drawing.scale import FIGURE_MIN, Scale
 from kiosk.ui.panels.base import PanelView
@@ -218,11 +218,55 @@ def table_source(table: dict[str, dict[str, tuple[int, ...]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+FIELD_NAMES = {
+    "title.title": "title panel: `title`",
+    "title.subtitle": "title panel: `subtitle`",
+    "cards.title": "cards panel: `title`",
+    "cards.cards.title": "`cards[].title`",
+    "cards.cards.text": "`cards[].text`",
+    "steps.title": "steps panel: `title`",
+    "steps.intro": "steps panel: `intro`",
+    "steps.steps.title": "`steps[].title`",
+    "steps.steps.text": "`steps[].text`",
+    "stats.title": "stats panel: `title`",
+    "stats.figures": "a figure (in digits)",
+    "stats.figures.label": "`figures[].label`",
+    "stats.source": "stats panel: `source`",
+    "stats.chart.title": "`chart.title`",
+    "stats.chart.categories": "`chart.categories[]`",
+    "stats.chart.series.name": "`chart.series[].name`",
+}
+VARIANT_NAMES = {"picture": " (with an `image`)", "chart": " (with a `chart`)"}
+
+
+def markdown_table(table: dict[str, dict[str, tuple[int, ...]]]) -> str:
+    """The capacity table as the Markdown table of docs/editing-content.md.
+
+    A field whose room depends on its siblings lists one number per count: 1, 2, 3 ...
+    """
+    rows = ["| field | smallest size | landscape | portrait |", "|---|---|---|---|"]
+    for name, counts in table.items():
+        key, _, variant = name.partition("@")
+        role = ROLES[key]
+        field = FIELD_NAMES[key] + VARIANT_NAMES.get(variant, "")
+        if key in SIBLINGS:
+            field += f" (1 to {len(counts['landscape'])} {SIBLINGS[key][1]})"
+        size = f"{FLOORS[role]:g} px ({role.replace('_', ' ')})"
+        cells = [" / ".join(str(n) for n in counts[o]) for o in ORIENTATIONS]
+        rows.append(f"| {field} | {size} | {cells[0]} | {cells[1]} |")
+    return "\n".join(rows) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Measure the table; print it, or write it with ``--write``."""
+    """Measure the table; print it, write it with ``--write``, or print the docs' table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help=f"write {TABLE}")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print the table of docs/editing-content.md (from the table)")
     args = parser.parse_args(argv)
+    if args.markdown:
+        sys.stdout.write(markdown_table(capacities.CAPACITIES))
+        return 0
     source = table_source(measure_all())
     if args.write:
         TABLE.write_text(source, encoding="utf-8")

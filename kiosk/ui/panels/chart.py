@@ -33,6 +33,7 @@ from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.chart_items import ChartStyle, SceneAxis, Swatch, nice_ticks, series_colours
 
 HEADING_SHARE = 0.2  # of the chart's height, at most, for its heading
+LEGEND_COLUMNS = 2
 UNLIMITED = 1e6  # design px: no limit on a legend label's width
 LEGEND_PADDING = 12  # design px around a legend label's text (pyqtgraph's text item margins)
 
@@ -134,12 +135,17 @@ class BarChart:
     def legend_fits(self, width: float) -> list[FittedText]:
         """Each series name fitted, on one line, to its column of a legend `width` wide."""
         st = self.style
-        count = max(1, len(self.series_names))
+        count = self.legend_columns
         sample = Swatch.lead + Swatch.size + st.legend_spacing + LEGEND_PADDING
         column = (width + 8 - count * sample) / count
         style = TextStyle(st.legend, st.legend, QFont.Weight.Medium, max_lines=1)
         return [fit_text(name, self.theme.family, style, max(1.0, column), st.legend_row)
                 for name in self.series_names]
+
+    @property
+    def legend_columns(self) -> int:
+        """Series names side by side in the legend: two at most, in rows, so each has room."""
+        return max(1, min(LEGEND_COLUMNS, len(self.series_names)))
 
     @property
     def heading_style(self) -> TextStyle:
@@ -184,7 +190,7 @@ class BarChart:
         self.legend = None
         if len(self.bars) > 1:
             self.legend = pg.LegendItem(
-                colCount=len(self.bars), labelTextColor=self.theme.text,
+                colCount=self.legend_columns, labelTextColor=self.theme.text,
                 labelTextSize=f"{self.style.legend}px", horSpacing=self.style.legend_spacing,
                 sampleType=Swatch)
             self.legend.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, False)
@@ -240,7 +246,7 @@ class BarChart:
             self.legend.adjustSize()
             self.legend.layout.activate()
             self.legend.setPos(-8 - Swatch.lead, top - 6)
-            top += st.legend_row
+            top += st.legend_row * math.ceil(len(self.bars) / self.legend_columns)
         room = height - top - st.gap
         rows_h = min(room - st.axis_height, len(self.categories) * st.pitch_max + st.bottom_pad)
         plot = QRectF(0, top + st.gap, width, max(1.0, rows_h + st.axis_height))
