@@ -11,8 +11,8 @@ from kiosk.core.content.model import Theme as ThemeSettings
 from kiosk.core.content.numbers import format_figure
 from kiosk.core.show.easing import staggered
 from kiosk.ui.drawing.theme import Theme
-from kiosk.ui.panels.chart import BarChart, Timing
-from kiosk.ui.panels.chart_items import nice_ticks
+from kiosk.ui.panels.chart import BarChart
+from kiosk.ui.panels.chart_items import Timing, nice_ticks
 
 DIRECT = [21100, 3200, 21500, 12500]
 SPIN_OFF = [32600, 4900, 33100, 19300]

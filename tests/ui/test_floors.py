@@ -88,8 +88,8 @@ def test_a_chart_text_too_long_stops_at_the_body_floor(qapp, key, orientation) -
     chart, box = view.chart, layout.chart_rect
     size = (round(box.width() / Scale(rect).u, 1), round(box.height() / Scale(rect).u, 1))
     geo = chart.geometry(size)
-    heading, names = chart.label_fits(geo)
-    legend = chart.legend_fits(size[0])
+    heading, names = chart.texts.heading_fit(geo.size), chart.texts.name_fits(geo.rows)
+    legend = chart.texts.legend_fits(size[0])
     fitted, room = {
         "stats.chart.title": (heading, geo.heading.adjusted(0, 0, 0, 1e9)),
         "stats.chart.categories": (names[0], geo.rows[0]),

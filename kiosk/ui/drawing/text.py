@@ -20,15 +20,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+
+from kiosk.ui.drawing.wrapping import ELLIPSIS as ELLIPSIS
+from kiosk.ui.drawing.wrapping import elide, wrap_bounded
 
 SHRINK_STEP = 0.94
-ELLIPSIS = "\u2026"
-NARROWEST_EM = 0.15  # no run of text averages narrower glyphs (to bound what is laid out)
-WORD_BREAK_SHARE = 0.65  # an ellipsis goes after a whole word if that keeps this much of the line
-TRAILING = " ,;:.-\u2013\u2014"  # left out before an ellipsis
-
-WrapMode = QTextOption.WrapMode
 
 
 @dataclass(frozen=True)
@@ -71,15 +68,6 @@ class FittedText:
         return self.line_step * len(self.lines)
 
 
-@dataclass(frozen=True)
-class Wrapped:
-    """A text broken into lines: each line, where it starts in the text, the widest width."""
-
-    lines: tuple[str, ...]
-    starts: tuple[int, ...]
-    widest: float
-
-
 def make_font(family: str, pixel_size: float, weight: QFont.Weight) -> QFont:
     """A font of `family` at a (possibly fractional) pixel size."""
     font = QFont(family)
@@ -87,54 +75,6 @@ def make_font(family: str, pixel_size: float, weight: QFont.Weight) -> QFont:
     font.setWeight(weight)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return font
-
-
-def _option(mode: WrapMode) -> QTextOption:
-    option = QTextOption()
-    option.setWrapMode(mode)
-    return option
-
-
-def utf16_to_index(text: str) -> Callable[[int], int]:
-    """Map a Qt (UTF-16) offset into `text` to a Python string index.
-
-    Qt counts a character beyond U+FFFF (most emoji) as two; Python as one.
-    """
-    if text.isascii() or all(ord(char) <= 0xFFFF for char in text):
-        return lambda offset: offset
-    indexes = [0]
-    for index, char in enumerate(text, start=1):
-        indexes.extend([index] * (2 if ord(char) > 0xFFFF else 1))
-    return lambda offset: indexes[min(offset, len(indexes) - 1)]
-
-
-def wrap_lines(text: str, font: QFont, width: float) -> Wrapped:
-    """Wrap `text` to `width` with `font`.
-
-    Explicit newlines start new lines; words longer than the width break anywhere.
-    """
-    lines: list[str] = []
-    starts: list[int] = []
-    widest, offset = 0.0, 0
-    option = _option(WrapMode.WrapAtWordBoundaryOrAnywhere)
-    for paragraph in text.split("\n"):
-        index = utf16_to_index(paragraph)
-        layout = QTextLayout(paragraph, font)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(max(1.0, width))
-            start = index(line.textStart())
-            end = index(line.textStart() + line.textLength())
-            lines.append(paragraph[start:end].rstrip())
-            starts.append(offset + start)
-            widest = max(widest, line.naturalTextWidth())
-        layout.endLayout()
-        offset += len(paragraph) + 1
-    return Wrapped(tuple(lines), tuple(starts), widest)
 
 
 def line_step(family: str, style: TextStyle, pixel_size: float) -> float:
@@ -147,20 +87,6 @@ def line_room(style: TextStyle, step: float, height: float) -> int:
     """How many lines of `step` pixels the style allows in `height`."""
     room = math.floor((height + 0.01) / step) if step > 0 else 0
     return min(room, style.max_lines) if style.max_lines else room
-
-
-def _wrap_bounded(text: str, font: QFont, width: float, room: int) -> Wrapped:
-    """`wrap_lines`, laying out only as much of a very long text as can tell it overflows.
-
-    A prefix that already needs more than `room` lines shows the text overflows, and
-    its first lines are the text's first lines; otherwise the whole text is wrapped.
-    """
-    bound = 2 * (room + 1) * (math.ceil(width / (NARROWEST_EM * font.pixelSize())) + 2) + 64
-    if len(text) > bound:
-        wrapped = wrap_lines(text[:bound], font, width)
-        if len(wrapped.lines) > room:
-            return wrapped
-    return wrap_lines(text, font, width)
 
 
 @lru_cache(maxsize=2048)
@@ -177,57 +103,13 @@ def fit_text(
         font = make_font(family, size, style.weight)
         step = line_step(family, style, size)
         room = line_room(style, step, height)
-        wrapped = _wrap_bounded(text, font, width, room)
+        wrapped = wrap_bounded(text, font, width, room)
         if len(wrapped.lines) <= room and wrapped.widest <= width + 0.5:
             return FittedText(size, wrapped.lines, step, wrapped.widest, len(text))
         if size <= floor:
-            return elide(text, wrapped, font, width, room, step)
+            cut = elide(text, wrapped, font, width, room)
+            return FittedText(size, cut.lines, step, cut.widest, cut.shown, cut.shown < len(text))
         size = max(floor, size * SHRINK_STEP)
-
-
-def elide(
-    text: str, wrapped: Wrapped, font: QFont, width: float, room: int, step: float
-) -> FittedText:
-    """The first `room` lines of `wrapped`, the last one ending with "…" where it is cut."""
-    size = float(font.pixelSize())
-    if room <= 0:
-        return FittedText(size, (), step, 0.0, 0, True)
-    start = wrapped.starts[room - 1]
-    last, kept = last_line(text[start:], font, width)
-    lines = (*wrapped.lines[: room - 1], last)
-    metrics = QFontMetricsF(font)
-    widest = max(metrics.horizontalAdvance(line) for line in lines)
-    shown = start + kept
-    return FittedText(size, lines, step, widest, shown, shown < len(text))
-
-
-def last_line(rest: str, font: QFont, width: float) -> tuple[str, int]:
-    """The last line shown of a text cut short: as much of `rest` as fits, then "…".
-
-    The cut goes after a whole word when that keeps most of the line. Returns the
-    line and how many characters of `rest` it shows.
-    """
-    metrics = QFontMetricsF(font)
-    room = max(1.0, width - metrics.horizontalAdvance(ELLIPSIS))
-    flat = rest[: math.ceil(width / (NARROWEST_EM * font.pixelSize())) + 8].replace("\n", " ")
-    if len(flat) == len(rest) and metrics.horizontalAdvance(flat) <= width:
-        return flat, len(rest)  # only its line breaks did not fit: it shows whole on one line
-    anywhere = _first_line_length(flat, font, room, WrapMode.WrapAnywhere)
-    words = _first_line_length(flat, font, room, WrapMode.WrapAtWordBoundaryOrAnywhere)
-    kept = flat[: words if words >= WORD_BREAK_SHARE * anywhere else anywhere].rstrip(TRAILING)
-    return kept + ELLIPSIS, len(kept)
-
-
-def _first_line_length(text: str, font: QFont, width: float, mode: WrapMode) -> int:
-    """How many characters of `text` the first line of `width` pixels holds."""
-    layout = QTextLayout(text, font)
-    layout.setTextOption(_option(mode))
-    layout.beginLayout()
-    line = layout.createLine()
-    line.setLineWidth(width)
-    length = line.textLength()
-    layout.endLayout()
-    return utf16_to_index(text)(length)
 
 
 def draw_fitted(

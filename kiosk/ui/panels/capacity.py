@@ -169,11 +169,11 @@ def chart_shown(view: PanelView, key: str, rect: QRectF) -> int:
     layout = view.layout(rect)  # type: ignore[attr-defined]
     chart, box, u = view.chart, layout.chart_rect, Scale(rect).u  # type: ignore[attr-defined]
     geo = chart.geometry((round(box.width() / u, 1), round(box.height() / u, 1)))
-    heading, names = chart.label_fits(geo)
+    texts = chart.texts
     fits = {
-        "stats.chart.title": heading,
-        "stats.chart.categories": names[0],
-        "stats.chart.series.name": chart.legend_fits(geo.size[0])[0],
+        "stats.chart.title": texts.heading_fit(geo.size),
+        "stats.chart.categories": texts.name_fits(geo.rows)[0],
+        "stats.chart.series.name": texts.legend_fits(geo.size[0])[0],
     }
     return int(fits[key].shown)
 

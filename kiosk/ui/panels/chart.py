@@ -15,9 +15,7 @@ with `QPainter.drawText` through `kiosk.ui.drawing.text`, which never does.
 
 from __future__ import annotations
 
-import html
 import math
-from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -28,34 +26,18 @@ from kiosk.core.content.cleantext import localized_text
 from kiosk.core.content.model import Chart
 from kiosk.core.content.numbers import format_figure
 from kiosk.core.show.easing import stagger_end, staggered
-from kiosk.ui.drawing.text import FittedText, TextStyle, draw_fitted, fit_text, line_step
+from kiosk.ui.drawing.text import draw_fitted, line_step
 from kiosk.ui.drawing.theme import Theme
-from kiosk.ui.panels.chart_items import ChartStyle, SceneAxis, Swatch, nice_ticks, series_colours
-
-HEADING_SHARE = 0.2  # of the chart's height, at most, for its heading
-LEGEND_COLUMNS = 2
-UNLIMITED = 1e6  # design px: no limit on a legend label's width
-LEGEND_PADDING = 12  # design px around a legend label's text (pyqtgraph's text item margins)
-
-
-@dataclass(frozen=True)
-class Timing:
-    """When the bars grow: each category starts `stagger` after the previous one."""
-
-    duration: float = 1.5
-    stagger: float = 0.1
-    delay: float = 0.0
-
-
-@dataclass(frozen=True)
-class Geometry:
-    """Where the parts of the chart sit, in design pixels of the scene."""
-
-    size: tuple[float, float]
-    heading: QRectF
-    plot: QRectF
-    rows: tuple[QRectF, ...]  # the label band above each bar
-    x_max: float
+from kiosk.ui.panels.chart_items import (
+    ChartStyle,
+    Geometry,
+    SceneAxis,
+    Swatch,
+    Timing,
+    nice_ticks,
+    series_colours,
+)
+from kiosk.ui.panels.chart_texts import ChartTexts, relabel_legend
 
 
 class BarChart:
@@ -80,9 +62,15 @@ class BarChart:
         self.theme = theme
         self.timing = timing
         self.style = ChartStyle()
-        self.title = localized_text(chart.title, language, fallback)
-        self.categories = [localized_text(c, language, fallback) for c in chart.categories]
-        self.series_names = [localized_text(s.name, language, fallback) for s in chart.series]
+        self.texts = ChartTexts(
+            localized_text(chart.title, language, fallback),
+            [localized_text(c, language, fallback) for c in chart.categories],
+            [localized_text(s.name, language, fallback) for s in chart.series],
+            self.style,
+            theme.family,
+        )
+        self.title, self.categories = self.texts.title, self.texts.categories
+        self.series_names = self.texts.series_names
         count = len(self.categories)
         self.values = [[(s.values[i] if i < len(s.values) else 0.0) for i in range(count)]
                        for s in chart.series]
@@ -122,54 +110,13 @@ class BarChart:
         return [format_figure(v * p, "number", self.language)
                 for v, p in zip(self.totals(), self.progress(t), strict=True)]
 
-    def legend_labels(self, width: float | None = None) -> list[str]:
-        """The (escaped) strings handed to pyqtgraph's legend.
-
-        Given the chart's `width` (design pixels), each name is cut short with "…" to
-        its column of the legend (`legend_fits`).
-        """
-        if width is None:
-            return [html.escape(name) for name in self.series_names]
-        return [html.escape(" ".join(fitted.lines)) for fitted in self.legend_fits(width)]
-
-    def legend_fits(self, width: float) -> list[FittedText]:
-        """Each series name fitted, on one line, to its column of a legend `width` wide."""
-        st = self.style
-        count = self.legend_columns
-        sample = Swatch.lead + Swatch.size + st.legend_spacing + LEGEND_PADDING
-        column = (width + 8 - count * sample) / count
-        style = TextStyle(st.legend, st.legend, QFont.Weight.Medium, max_lines=1)
-        return [fit_text(name, self.theme.family, style, max(1.0, column), st.legend_row)
-                for name in self.series_names]
-
-    @property
-    def legend_columns(self) -> int:
-        """Series names side by side in the legend: two at most, in rows, so each has room."""
-        return max(1, min(LEGEND_COLUMNS, len(self.series_names)))
-
-    @property
-    def heading_style(self) -> TextStyle:
-        """The chart's heading: up to two lines, shrinking to the body floor."""
-        st = self.style
-        return TextStyle(st.heading, st.label_min, QFont.Weight.DemiBold, max_lines=2)
-
-    @property
-    def label_style(self) -> TextStyle:
-        """The category names over the bars, shrinking to the body floor."""
-        return TextStyle(self.style.label, self.style.label_min, QFont.Weight.Medium)
-
-    def label_fits(self, geo: Geometry) -> tuple[FittedText, list[FittedText]]:
-        """The heading and each category name fitted to their places in `geo`."""
-        family = self.theme.family
-        heading = fit_text(self.title, family, self.heading_style, geo.size[0],
-                           geo.size[1] * HEADING_SHARE)
-        names = [fit_text(name, family, self.label_style, band.width(), band.height())
-                 for band, name in zip(geo.rows, self.categories, strict=True)]
-        return heading, names
+    def legend_labels(self) -> list[str]:
+        """The (escaped) series names handed to pyqtgraph's legend, as the content has them."""
+        return self.texts.legend_labels()
 
     def visible_texts(self) -> list[str]:
         """Every content text the chart shows, as plain text."""
-        return [self.title, *self.categories, *self.series_names]
+        return self.texts.visible()
 
     # -- pyqtgraph items ------------------------------------------------------------------
 
@@ -190,7 +137,7 @@ class BarChart:
         self.legend = None
         if len(self.bars) > 1:
             self.legend = pg.LegendItem(
-                colCount=self.legend_columns, labelTextColor=self.theme.text,
+                colCount=self.texts.legend_columns, labelTextColor=self.theme.text,
                 labelTextSize=f"{self.style.legend}px", horSpacing=self.style.legend_spacing,
                 sampleType=Swatch)
             self.legend.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, False)
@@ -232,21 +179,12 @@ class BarChart:
         """Place the heading, legend, plot and label bands; configure the view range."""
         width, height = size
         st = self.style
-        fitted = fit_text(self.title, self.theme.family, self.heading_style, width,
-                          height * HEADING_SHARE)
-        heading = QRectF(0, 0, width, fitted.height)
+        heading = QRectF(0, 0, width, self.texts.heading_fit(size).height)
         top = heading.bottom() + st.gap
         if self.legend is not None:
-            for (_, label), text in zip(self.legend.items, self.legend_labels(width),
-                                        strict=True):
-                label.setMaximumWidth(UNLIMITED)
-                label.setText(text)
-                label.setMaximumWidth(label.minimumWidth())  # no longer than its text
-            self.legend.layout.invalidate()
-            self.legend.adjustSize()
-            self.legend.layout.activate()
+            relabel_legend(self.legend, self.texts.legend_labels(width))
             self.legend.setPos(-8 - Swatch.lead, top - 6)
-            top += st.legend_row * math.ceil(len(self.bars) / self.legend_columns)
+            top += st.legend_row * math.ceil(len(self.bars) / self.texts.legend_columns)
         room = height - top - st.gap
         rows_h = min(room - st.axis_height, len(self.categories) * st.pitch_max + st.bottom_pad)
         plot = QRectF(0, top + st.gap, width, max(1.0, rows_h + st.axis_height))
@@ -288,7 +226,7 @@ class BarChart:
         vb.updateMatrix()
         row_gap = min(st.row_gap, pitch * 0.16)
         bar = min(st.bar_max, max(st.bar_min, pitch * 0.36))
-        name_line = line_step(self.theme.family, self.label_style, st.label_min) + 0.5
+        name_line = line_step(self.theme.family, self.texts.label_style, st.label_min) + 0.5
         bar = max(st.bar_floor, min(bar, pitch - row_gap - st.label_gap - name_line))
         self._bar_frac = bar / pitch
         rows = []
@@ -336,11 +274,11 @@ class BarChart:
 
     def _paint_labels(self, painter: QPainter, geo: Geometry) -> None:
         """The heading and each category's name above its bar (plain text)."""
-        th = self.theme
-        heading, names = self.label_fits(geo)
-        draw_fitted(painter, geo.heading, heading, th.family, self.heading_style, th.text)
-        for band, name in zip(geo.rows, names, strict=True):
-            draw_fitted(painter, band, name, th.family, self.label_style, th.text,
+        th, texts = self.theme, self.texts
+        heading = texts.heading_fit(geo.size)
+        draw_fitted(painter, geo.heading, heading, th.family, texts.heading_style, th.text)
+        for band, name in zip(geo.rows, texts.name_fits(geo.rows), strict=True):
+            draw_fitted(painter, band, name, th.family, texts.label_style, th.text,
                         Qt.AlignmentFlag.AlignBottom)
 
     def paint_dynamic(self, painter: QPainter, rect: QRectF, u: float, t: float) -> None:

@@ -49,6 +49,26 @@ class ChartStyle:
     max_ticks: int = 4
 
 
+@dataclass(frozen=True)
+class Timing:
+    """When the bars grow: each category starts `stagger` after the previous one."""
+
+    duration: float = 1.5
+    stagger: float = 0.1
+    delay: float = 0.0
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where the parts of the chart sit, in design pixels of the scene."""
+
+    size: tuple[float, float]
+    heading: QRectF
+    plot: QRectF
+    rows: tuple[QRectF, ...]  # the label band above each bar
+    x_max: float
+
+
 def series_colours(theme: Theme, count: int) -> list[QColor]:
     """Bar colours that tell the series apart on the dark background.
 

@@ -201,7 +201,8 @@ def _make_chart(panel: StatsPanel, ctx: ViewContext) -> BarChart | None:
     """The panel's bar chart, importing pyqtgraph only when there is one."""
     if panel.chart is None:
         return None
-    from kiosk.ui.panels.chart import BarChart, Timing
+    from kiosk.ui.panels.chart import BarChart
+    from kiosk.ui.panels.chart_items import Timing
 
     timing = Timing(COUNT_SECONDS, CHART_STAGGER, CHART_DELAY)
     return BarChart(panel.chart, ctx.language, ctx.content.default_language, ctx.theme, timing)
