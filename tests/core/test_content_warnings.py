@@ -143,7 +143,7 @@ def test_a_compact_currency_figure_under_1000_suggests_billions() -> None:
     assert "did you mean 7400000000 for $7.4 billion?" in problem.message
 
 
-@pytest.mark.parametrize("value", [0, 1000, 7100000000])
+@pytest.mark.parametrize("value", [0, 1e-300, 1000, 7100000000])
 def test_no_billions_hint_for_real_amounts(value) -> None:
     figure = {"value": value, "format": "currency-compact", "label": "Volume"}
     assert warnings_at(check(stats_document(figure)), "panels[0].figures[0].value") == []

@@ -18,6 +18,7 @@ from kiosk.core.content.numbers import format_figure
 from kiosk.core.content.problems import Problem, Severity, locate, problem_at
 
 _IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".svg")
+BILLIONS_FROM = 0.001  # a compact currency figure from this up to 1,000 is read as billions
 PICTURE_KINDS = ("title",)  # the panel kinds that draw their `image` (others: issue 17)
 
 
@@ -95,7 +96,7 @@ class _Checks:
             if not isinstance(panel, StatsPanel):
                 continue
             for number, figure in enumerate(panel.figures):
-                if figure.format == "currency-compact" and 0 < figure.value < 1000:
+                if figure.format == "currency-compact" and BILLIONS_FROM <= figure.value < 1000:
                     self.add(
                         "warning",
                         billions_hint(figure.value, figure.currency, language),
