@@ -124,7 +124,8 @@ class _Checks:
             self.add(
                 "error",
                 f"'{name}' points outside the content folder; use a path inside it, "
-                'relative to content.json, e.g. "images/map.png" (no drive, no leading /, no ..)',
+                f'relative to {self.file_name}, e.g. "images/map.png" (no drive, no leading /, '
+                "no ..)",
                 path,
             )
         elif "\\" in name:
