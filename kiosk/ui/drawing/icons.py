@@ -1,4 +1,4 @@
-"""SVG icons from resources/icons, rendered once per size and colour, then tinted.
+"""SVG icons shipped in resources/icons, rendered once per size and colour, then tinted.
 
 Every icon is a black, stroke-only line drawing on a 64 x 64 grid. It is drawn with
 `QSvgRenderer` into a transparent image and filled with the wanted colour through its
@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import logging
 from functools import cache, lru_cache
-from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from kiosk.shipped import resource_dir
+
 log = logging.getLogger(__name__)
 
-ICONS_DIR = Path(__file__).resolve().parents[3] / "resources" / "icons"
+ICONS_DIR = resource_dir("icons")
 PLACEHOLDER = "placeholder"
 MAX_PIXEL_SIZE = 4096
 

@@ -1,6 +1,6 @@
 """The kiosk's palette and typefaces, built from `settings.theme`.
 
-Fonts ship in resources/fonts and are registered once per process, so text looks
+Fonts ship in resources/fonts (`kiosk.shipped`) and are registered once per process, so text looks
 the same on every machine, offline.
 """
 
@@ -9,15 +9,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
 from kiosk.core.content.model import Theme as ThemeSettings
+from kiosk.shipped import resource_dir
 
 log = logging.getLogger(__name__)
 
-FONTS_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
+FONTS_DIR = resource_dir("fonts")
 FALLBACK_FAMILY = "Inter"
 
 
@@ -31,7 +31,22 @@ def register_fonts() -> tuple[str, ...]:
             log.warning("could not load font %s", path)
             continue
         families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    if FALLBACK_FAMILY not in families:
+        log.warning(
+            "the bundled font %s is missing from %s; text is drawn with the system's "
+            "fallback font instead",
+            FALLBACK_FAMILY,
+            FONTS_DIR,
+        )
     return tuple(dict.fromkeys(families))
+
+
+@cache
+def _unknown_family(family: str) -> None:
+    """Log, once per family, that content asked for a font the kiosk does not ship."""
+    log.warning(
+        "font family %r is not shipped; using the fallback font %s", family, FALLBACK_FAMILY
+    )
 
 
 @dataclass(frozen=True)
@@ -50,7 +65,10 @@ class Theme:
     def from_settings(cls, settings: ThemeSettings) -> Theme:
         """Build the painting theme from the content's theme settings."""
         families = register_fonts()
-        family = settings.font_family if settings.font_family in families else FALLBACK_FAMILY
+        family = settings.font_family
+        if family not in families:
+            _unknown_family(family)
+            family = FALLBACK_FAMILY
         return cls(
             background=QColor(settings.background),
             surface=QColor(settings.surface),
