@@ -7,7 +7,6 @@ at time `at`), into an image of exactly the requested size.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,17 +26,16 @@ def ensure_app() -> QGuiApplication:
     """The running Qt application, created if there is none.
 
     A widgets `QApplication` is created, not a bare `QGuiApplication`: the statistics
-    chart draws through pyqtgraph's `QGraphicsScene`, which crashes without one. On a
-    machine without a display (no DISPLAY / WAYLAND_DISPLAY on Linux) and no platform
-    chosen, Qt's offscreen platform is selected so rendering still works.
+    chart draws through pyqtgraph's `QGraphicsScene`, which crashes without one.
+    Rendering paints into images and needs no screen, so unless ``QT_QPA_PLATFORM``
+    says otherwise Qt's offscreen platform is used: `kiosk render` works without a
+    display (or with a DISPLAY that points nowhere), and gives the same pixels on a
+    desktop and on a server.
     """
     app = QGuiApplication.instance()
     if app is not None:
         return app  # type: ignore[return-value]
-    headless = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    )
-    if headless and not os.environ.get("QT_QPA_PLATFORM"):
+    if not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return QApplication([])
 
@@ -139,7 +137,7 @@ def render_to_folder(
         for language in languages:
             path = out_dir / image_name(index + 1, panel.id, language)
             image = render_panel_image(content, content_dir, index, size, language, at)
-            if not image.save(str(path), "PNG"):
+            if not image.save(str(path)):  # PNG, from the file name
                 raise OSError(f"could not write {path}")
             written.append(path)
     return written

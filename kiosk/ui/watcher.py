@@ -237,7 +237,7 @@ class ContentWatcher(QObject):
     def _check(self, now: float) -> None:
         result = self._load_if_new()
         found = None if result is None else self._fingerprint(result)
-        if result is None or found == self._seen:
+        if result is None or found is None or found == self._seen:
             self.plan.check_at = None
             return
         if not self.plan.checked(now, result.ok):

@@ -82,8 +82,8 @@ def series_colours(theme: Theme, count: int) -> list[QColor]:
 
 def _mix(a: QColor, b: QColor, share_b: float) -> QColor:
     """`a` blended with `share_b` of `b`."""
-    return QColor.fromRgbF(*(x + (y - x) * share_b for x, y in zip(
-        a.getRgbF()[:3], b.getRgbF()[:3], strict=True)))
+    pairs = zip((a.redF(), a.greenF(), a.blueF()), (b.redF(), b.greenF(), b.blueF()), strict=True)
+    return QColor.fromRgbF(*(x + (y - x) * share_b for x, y in pairs))
 
 
 def nice_ticks(top: float, most: int) -> list[float]:

@@ -17,7 +17,7 @@ from kiosk.ui.panels.steps import StepsView
 from kiosk.ui.panels.title import TitleView
 
 
-def _stats_view(panel: object, ctx: ViewContext) -> PanelView:
+def _stats_view(panel: StatsPanel, ctx: ViewContext) -> PanelView:
     """Build the statistics view, importing it (and pyqtgraph) on first use."""
     from kiosk.ui.panels.stats import StatsView
 

@@ -160,8 +160,12 @@ class StatsView(PanelView):
         theme, texts, scale = self.ctx.theme, layout.texts, layout.scale
         texts.sprites["title"] = text_sprite(texts.texts["title"], theme.family)
         labels = [b for k, b in texts.texts.items() if k.startswith("label:")]
-        layout.sprites["labels"] = paint_sprite([b.rect for b in labels], lambda p: [
-            draw_block(p, b, theme.family) for b in labels])
+
+        def paint_labels(painter: QPainter) -> None:
+            for block in labels:
+                draw_block(painter, block, theme.family)
+
+        layout.sprites["labels"] = paint_sprite([b.rect for b in labels], paint_labels)
         source = texts.texts["source"]
         layout.sprites["source"] = paint_sprite([source.rect], lambda p: draw_block(
             p, source, theme.family))
