@@ -1,128 +1,46 @@
-"""Command line: run, validate, schema, render, report.
+"""Command line: run, validate, schema, render, report, init, doctor.
 
-This is the only module that turns outcomes into exit codes. Each subcommand
-imports what it needs inside its handler, so `kiosk validate` never pays for Qt.
+This is the only module that turns outcomes into exit codes (their numbers and the
+help that lists them are in `kiosk.cli_parser`). Each sub-command imports what it
+needs inside its handler, so `kiosk validate` never pays for Qt.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-DEFAULT_CONTENT = Path("content.json")
+from kiosk.cli_parser import (
+    EXIT_NO_DISPLAY,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    build_parser,
+    parse_size,
+)
+from kiosk.core.content.location import FROM_OPTION, ContentLocation, locate_content
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
+__all__ = [
+    "EXIT_NO_DISPLAY",
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "EXIT_USAGE",
+    "build_parser",
+    "main",
+    "parse_size",
+]
 
-
-def parse_size(text: str) -> tuple[int, int]:
-    """Parse 'WIDTHxHEIGHT' (e.g. 1920x1080) into a pair of positive ints."""
-    try:
-        width_text, height_text = text.lower().split("x")
-        width, height = int(width_text), int(height_text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, not {text!r}") from None
-    if not (64 <= width <= 8192 and 64 <= height <= 8192):
-        raise argparse.ArgumentTypeError("width and height must be between 64 and 8192 pixels")
-    return width, height
-
-
-def _add_content(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--content",
-        type=Path,
-        default=DEFAULT_CONTENT,
-        help="the content file (default: ./content.json)",
-    )
-
-
-def _add_data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="where logs, the event database and status.json live "
-        "(default: $KIOSK_DATA_DIR, else the user data folder)",
-    )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="kiosk",
-        description="Producers' Story Kiosk: an offline full-screen touch kiosk. "
-        "With no command, runs the kiosk.",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    run = commands.add_parser("run", help="start the kiosk (the default command)")
-    _add_run_options(run)
-
-    validate = commands.add_parser("validate", help="check a content file and list its problems")
-    validate.add_argument("path", nargs="?", type=Path, default=DEFAULT_CONTENT)
-
-    schema = commands.add_parser("schema", help="print the JSON Schema of content.json")
-    schema.add_argument("--out", type=Path, default=None, help="write it to this file")
-
-    render = commands.add_parser("render", help="write one PNG per panel, as the kiosk shows it")
-    render.add_argument("--out", type=Path, required=True, help="folder for the PNGs")
-    _add_content(render)
-    render.add_argument("--size", type=parse_size, default=(1920, 1080), help="WxH, e.g. 1080x1920")
-    render.add_argument("--lang", default=None, help="language code (default: every language)")
-    render.add_argument(
-        "--at",
-        type=float,
-        default=None,
-        help="seconds after the panel appeared (default: once it has settled)",
-    )
-    render.add_argument("--panel", default=None, help="only the panel with this id")
-
-    report = commands.add_parser(
-        "report", help="what the booth saw: proof-of-play, visitor sessions, kiosk health"
-    )
-    _add_report_options(report)
-    return parser
-
-
-def _add_report_options(parser: argparse.ArgumentParser) -> None:
-    _add_data_dir(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    parser.add_argument(
-        "--html", type=Path, default=None, metavar="FILE", help="also write a page with charts"
-    )
-    parser.add_argument("--since", default=None, help="only events on or after this date (ISO)")
-    parser.add_argument(
-        "--until", default=None, help="only events before this time; a date includes that day"
-    )
-    parser.add_argument(
-        "--tz",
-        default=None,
-        help="the booth's time zone, e.g. America/Toronto (default: this machine's)",
-    )
-    parser.add_argument(
-        "--content",
-        type=Path,
-        default=None,
-        help="where panel titles and order come from (default: the data folder's last good copy)",
-    )
-
-
-def _add_run_options(parser: argparse.ArgumentParser) -> None:
-    _add_content(parser)
-    _add_data_dir(parser)
-    parser.add_argument("--windowed", action="store_true", help="a normal window, not full screen")
-    parser.add_argument("--size", type=parse_size, default=None, help="window size, e.g. 1280x720")
-    parser.add_argument("--screen", type=int, default=None, help="index of the screen to use")
+TOP_LEVEL_FLAGS = ("-h", "--help", "--version")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help")):
+    if not args_list or (args_list[0].startswith("-") and args_list[0] not in TOP_LEVEL_FLAGS):
         args_list.insert(0, "run")
     parser = build_parser()
     args = parser.parse_args(args_list)
@@ -135,21 +53,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schema": _schema,
         "render": _render,
         "report": _report,
+        "init": _init,
+        "doctor": _doctor,
     }
     return handlers[args.command](args)
 
 
 def _run(args: argparse.Namespace) -> int:
     from kiosk.boot import RunOptions, run
+    from kiosk.display import DisplayUnavailable
+    from kiosk.logsetup import shutdown_logging
 
+    location = locate_content(args.content)
     options = RunOptions(
-        content_path=args.content,
+        content_path=location.path,
         data_dir=args.data_dir,
         windowed=args.windowed,
         size=args.size,
         screen=args.screen,
+        content_from=location.origin,
     )
-    return run(options)
+    try:
+        return run(options)
+    except DisplayUnavailable as exc:
+        logging.getLogger("kiosk").error("%s", exc)  # stderr and the log file
+        shutdown_logging()
+        return EXIT_NO_DISPLAY
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -159,8 +88,10 @@ def _validate(args: argparse.Namespace) -> int:
     def count(number: int, noun: str) -> str:
         return f"{number} {noun}{'' if number == 1 else 's'}"
 
-    result = load(args.path)
-    name = args.path.name  # the same name on every line, as the problem lines point at it
+    location = _located(args.path)
+    path = location.path
+    name = path.name  # the same name on every line, as the problem lines point at it
+    result = load(path)
     for problem in result.problems:
         print(format_problem(problem, name), file=sys.stderr)
     errors = sum(problem.severity == "error" for problem in result.problems)
@@ -175,14 +106,26 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _located(given: Path | None) -> ContentLocation:
+    """The content file to read; where it was found goes to stderr unless it was named."""
+    location = locate_content(given)
+    if location.origin != FROM_OPTION:
+        print(f"content: {location.describe()}", file=sys.stderr)
+    return location
+
+
 def _schema(args: argparse.Namespace) -> int:
     from kiosk.core.content.schema import schema_text
 
     text = schema_text()
     if args.out is None:
         sys.stdout.write(text)
-    else:
+        return EXIT_OK
+    try:
         args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 
@@ -190,9 +133,10 @@ def _render(args: argparse.Namespace) -> int:
     from kiosk.core.content.load import load
     from kiosk.core.content.problems import format_problem
 
-    result = load(args.content)
+    path = _located(args.content).path
+    result = load(path)
     for problem in result.problems:
-        print(format_problem(problem, args.content.name), file=sys.stderr)
+        print(format_problem(problem, path.name), file=sys.stderr)
     if result.content is None:
         return EXIT_PROBLEMS
     content = result.content
@@ -205,17 +149,21 @@ def _render(args: argparse.Namespace) -> int:
 
     from kiosk.ui.render import render_to_folder
 
-    written = render_to_folder(
-        content,
-        args.content.parent,
-        args.out,
-        size=args.size,
-        languages=[args.lang] if args.lang else list(content.languages),
-        at=args.at,
-        panel_id=args.panel,
-    )
-    for path in written:
-        print(path)
+    try:
+        written = render_to_folder(
+            content,
+            path.parent,
+            args.out,
+            size=args.size,
+            languages=[args.lang] if args.lang else list(content.languages),
+            at=args.at,
+            panel_id=args.panel,
+        )
+    except OSError as exc:
+        print(f"cannot write the images: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for written_path in written:
+        print(written_path)
     return EXIT_OK
 
 
@@ -272,3 +220,31 @@ def _write_html(path: Path, summary: dict[str, object]) -> bool:
         return False
     print(f"Report written to {path}")
     return True
+
+
+def _init(args: argparse.Namespace) -> int:
+    from kiosk.core.content.location import user_config_dir
+    from kiosk.core.content.starter import ContentExists, exists_text, write_starter, written_text
+
+    folder = (args.dir or user_config_dir()).expanduser().absolute()
+    try:
+        written = write_starter(folder, force=args.force)
+    except ContentExists as exc:
+        print(exists_text(Path(str(exc))), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        print(f"cannot write to {folder}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(written_text(written, locate_content(None)))
+    return EXIT_OK
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from kiosk.doctor import run_checks
+    from kiosk.doctor.report import format_json, format_text
+
+    location = locate_content(args.content)
+    results = run_checks(location, args.data_dir)
+    print(format_json(results) if args.json else format_text(results))
+    failed = any(result.status == "FAIL" for result in results)
+    return EXIT_PROBLEMS if failed else EXIT_OK
