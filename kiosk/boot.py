@@ -1,10 +1,12 @@
-"""`kiosk run` up to the moment Qt is needed: options, data folder, logging, content.
+"""`kiosk run` up to the moment Qt is needed: options, data folder, logging, display, content.
 
 Start-up order matters for how soon the first panel is on screen. Everything here
 is Qt-free and runs before PySide6 is imported: PySide6 inspects every module
 imported after it (for its ``__feature__`` switches), so loading the content model
 (pydantic) first is measurably quicker than loading it after Qt. Then
-`kiosk.ui.app` takes over with the content already loaded.
+`kiosk.ui.app` takes over with the content already loaded. The display is checked
+before anything slow (`kiosk.display`): without one the kiosk stops at once with a
+plain sentence instead of letting Qt abort.
 
 A SIGTERM or SIGINT that arrives during start-up, before the kiosk's own signal
 bridge is in place, is noted and ends the kiosk with exit code 0 as soon as it is
@@ -14,6 +16,7 @@ safe, as it would later.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 from dataclasses import dataclass
@@ -21,7 +24,9 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
+from kiosk.core.content.location import FROM_OPTION
 from kiosk.core.records.paths import resolve_data_dir
+from kiosk.display import DESKTOP, PLATFORM_VAR, Display, find_display
 from kiosk.logsetup import configure_logging, install_excepthook
 
 if TYPE_CHECKING:
@@ -41,14 +46,16 @@ class RunOptions:
     windowed: bool = False
     size: tuple[int, int] | None = None
     screen: int | None = None
+    content_from: str = FROM_OPTION  # where content_path was found (location.SEARCH_ORDER)
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """What start-up found before Qt: the data folder and the content to show first."""
+    """What start-up found before Qt: the data folder, the display, the content to show first."""
 
     data_dir: Path
     source: Source
+    display: Display = DESKTOP
 
 
 _stop_requests: list[int] = []
@@ -78,7 +85,7 @@ def stopped_during_startup() -> bool:
 
 
 def prepare(options: RunOptions) -> Prepared:
-    """Resolve the data folder, start logging and load the content to show first.
+    """Resolve the data folder, start logging, check the display and load the content.
 
     Parameters
     ----------
@@ -88,15 +95,33 @@ def prepare(options: RunOptions) -> Prepared:
     Returns
     -------
     Prepared
-        The data folder and the content source (file, last good copy or fallback).
+        The data folder, the display and the content source (file, last good copy or
+        fallback). ``QT_QPA_PLATFORM`` is set to the platform chosen.
+
+    Raises
+    ------
+    DisplayUnavailable
+        When no display answers (the caller logs the sentence and exits).
     """
     from kiosk.core.content.source import initial_source  # the content model: after the signals
 
     data_dir = resolve_data_dir(options.data_dir)
     configure_logging(data_dir)
     install_excepthook()
-    log.info("kiosk starting: content %s, data %s", options.content_path, data_dir)
-    return Prepared(data_dir, initial_source(options.content_path.resolve(), data_dir))
+    log.info(
+        "kiosk starting: content %s (from %s), data %s",
+        options.content_path,
+        options.content_from,
+        data_dir,
+    )
+    display = find_display()
+    for note in display.notes:
+        log.warning("passed over: %s", note)
+    if display.platform:
+        os.environ[PLATFORM_VAR] = display.qt_request()
+        log.info("display: %s (Qt platform %s)", display.description, display.platform)
+    source = initial_source(options.content_path.resolve(), data_dir)
+    return Prepared(data_dir, source, display)
 
 
 M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter number

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
@@ -23,10 +24,12 @@ from kiosk.core.content.source import Source, error_summary, initial_source, rel
 from kiosk.core.records.paths import SCREENSHOT_FILE
 from kiosk.core.records.recorder import Records
 from kiosk.core.records.sdnotify import notify
+from kiosk.display import Display, confirm_platform
 from kiosk.logsetup import shutdown_logging
 from kiosk.ui.chrome.pinpad import PinPad
 from kiosk.ui.drawing.theme import register_fonts
 from kiosk.ui.front import FrontGuard
+from kiosk.ui.exposure import ScreenWatch
 from kiosk.ui.input import PointerInput
 from kiosk.ui.qtlog import install_qt_message_handler
 from kiosk.ui.screenshot import Screenshots
@@ -65,6 +68,7 @@ class KioskApp:
         self.exit_code = 0
         now = clock()
         self.records = Records(data_dir, clock)
+        self.records.status.content_from = options.content_from
         source = source or initial_source(self.content_path, data_dir)
         self.show = Show(make_stage(source), now, listener=self.records)
         self._report_source(source)
@@ -78,6 +82,8 @@ class KioskApp:
         locked = not options.windowed
         self.window = KioskWindow(self.show, clock, self.pointer, locked=locked, pad=self.pinpad)
         self.window.after_paint = self._after_paint
+        self.screen_watch = ScreenWatch(self.window, self._screen_changed)
+        self.ready_sent = False
         self.window.cursor_revealed = self.ticker.kick
         self.front = FrontGuard(self.window)  # full screen: stays in front of the visitor
         self.signals = SignalBridge(lambda _number: self.quit(0))
@@ -104,21 +110,22 @@ class KioskApp:
             self.window.setGeometry(screen.geometry())
             self.window.showFullScreen()
             self.front.start()
+        self.screen_watch.attach()
         self.show.size = self.window.size()
         self.show.restart_clock(self.clock())  # the first panel's entrance starts on screen
         self.ticker.kick()
-        notify("READY=1")
 
     def quit(self, code: int) -> None:
         """Leave the event loop with `code` (the operator's PIN, SIGTERM, SIGINT)."""
         self.exit_code = code
         self.window.allow_close = True
-        QApplication.instance().exit(code)
+        QApplication.exit(code)
 
     def shutdown(self) -> None:
         """Stop ticking and write the last records."""
         self.ticker.stop()
         self.front.stop()
+        self.screen_watch.detach()
         self.watcher.close()
         self.signals.close()
         self.records.close()
@@ -146,6 +153,7 @@ class KioskApp:
         self.ticker.kick()
 
     def _after_paint(self) -> None:
+        self.screen_watch.frame_painted()
         if not self.first_frame_shown:  # the rest of the start-up waits for this moment
             self.first_frame_shown = True
             self._queue_warmup(self.show.stage)
@@ -158,6 +166,14 @@ class KioskApp:
     def _screen_ready(self, now: float) -> bool:
         """Whether the screen shows a settled panel for visitors (for a screenshot)."""
         return self.first_frame_shown and self.show.is_still(now) and not self.pinpad.is_open
+
+    def _screen_changed(self, on_screen: bool, problem: str | None, facts: dict[str, Any]) -> None:
+        """Records count only what a visitor can see; systemd hears READY=1 then, once."""
+        self.records.screen_changed(on_screen, problem, facts)
+        if on_screen and not self.ready_sent:
+            notify("READY=1")
+            self.ready_sent = True
+        self.ticker.kick()
 
     def _queue_warmup(self, stage: Stage) -> None:
         """Prepare every view of `stage` in idle time, the next panel's first."""
@@ -217,16 +233,20 @@ class KioskApp:
             log.error("content problem: %s (showing %s)", source.error, source.origin)
 
 
-def _application() -> QApplication:
-    """The QApplication, created with a platform that works where the kiosk runs."""
+def _application(display: Display) -> QApplication:
+    """The QApplication, on the platform `kiosk.boot` chose (never a silent offscreen).
+
+    Raises
+    ------
+    DisplayUnavailable
+        When Qt could not start on that platform after all.
+    """
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QApplication([sys.argv[0]])
+    app = QApplication([sys.argv[0]])
+    confirm_platform(display, app.platformName())
+    return app
 
 
 def _mark_first_paint(window: KioskWindow) -> None:
@@ -263,7 +283,7 @@ def run_prepared(options: RunOptions, prepared: Prepared) -> int:
         The process exit code.
     """
     install_qt_message_handler()  # Qt's own messages go to the log too
-    app = _application()
+    app = _application(prepared.display)
     register_fonts()
     kiosk = KioskApp(options, prepared.data_dir, source=prepared.source)
     _mark_first_paint(kiosk.window)  # issue 7 benchmarks; inert unless the env var is set

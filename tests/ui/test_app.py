@@ -23,8 +23,9 @@ from tests.ui.support import KIOSK_START, KioskApps
 
 MARKUP = "<b>Hi</b> <img src=x>"
 STATUS_FIELDS = {
-    "pid", "started_at", "heartbeat_at", "content_path", "content_sha256",
-    "loaded_at", "last_error", "current_panel", "language",
+    "pid", "started_at", "heartbeat_at", "content_path", "content_from", "content_sha256",
+    "loaded_at", "last_error", "current_panel", "language", "on_screen", "screen_problem",
+    "screen",
 }
 
 
@@ -45,24 +46,40 @@ def read_status(app: KioskApp) -> dict[str, Any]:
     return json.loads((app.data_dir / STATUS_FILE).read_text(encoding="utf-8"))
 
 
+def on_screen(app: KioskApp, qtbot) -> dict[str, Any]:
+    """Start `app` and wait until a visitor could see it; its status.json then."""
+    app.start()
+    qtbot.waitUntil(lambda: read_status(app)["on_screen"])
+    return read_status(app)
+
+
 # status.json ---------------------------------------------------------------------------
-def test_status_file_has_every_field_at_start(make_app, tmp_path) -> None:
+def test_status_file_has_every_field_at_start(make_app, tmp_path, qtbot) -> None:
     path = write_content(tmp_path / "content", document("Hello", "World"))
-    status = read_status(make_app(path))
+    app = make_app(path)
+    status = read_status(app)
     assert STATUS_FIELDS <= set(status)
     assert status["pid"] == os.getpid()
     assert status["content_path"] == str(path.resolve())
+    assert status["content_from"] == "--content"
     assert status["content_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
     assert status["last_error"] is None
+    # Not on a screen yet: nothing is "shown", and status.json says why.
+    assert (status["current_panel"], status["on_screen"]) == (None, False)
+    assert "not been shown on a screen" in status["screen_problem"]
+    status = on_screen(app, qtbot)
     assert (status["current_panel"], status["language"]) == ("p0", "en")
+    assert status["screen_problem"] is None
+    assert status["screen"]["platform"] == "offscreen"
+    assert status["screen"]["window"] == list(app.window.size().toTuple())
     for stamp in ("started_at", "heartbeat_at", "loaded_at"):
         assert datetime.fromisoformat(status[stamp]).tzinfo is not None
 
 
-def test_status_file_reports_broken_content(make_app, tmp_path) -> None:
+def test_status_file_reports_broken_content(make_app, tmp_path, qtbot) -> None:
     path = tmp_path / "content.json"
     path.write_text('{"languages": ["en"], "panels": [', encoding="utf-8")
-    status = read_status(make_app(path))
+    status = on_screen(make_app(path), qtbot)
     assert STATUS_FIELDS <= set(status)
     assert status["last_error"] and "content.json" in status["last_error"]
     assert status["current_panel"] == "fallback"
@@ -73,7 +90,7 @@ def test_heartbeat_is_rewritten_by_the_ticker(make_app, tmp_path, qtbot) -> None
     (app.data_dir / STATUS_FILE).unlink()
     app.start()
     qtbot.waitUntil(lambda: (app.data_dir / STATUS_FILE).exists())
-    assert read_status(app)["current_panel"] == "p0"
+    qtbot.waitUntil(lambda: read_status(app)["current_panel"] == "p0")
 
 
 def test_shutdown_ends_the_showing_in_the_status(make_app, tmp_path) -> None:

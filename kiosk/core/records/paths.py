@@ -48,7 +48,7 @@ def resolve_data_dir(arg: Path | None, env: Mapping[str, str] | None = None) -> 
         system's temporary folder (a warning is logged). Never raises.
     """
     preferred = preferred_data_dir(arg, env)
-    if _is_writable_dir(preferred):
+    if is_writable_dir(preferred):
         return preferred
     fallback = Path(tempfile.gettempdir()) / APP_NAME
     log.warning(
@@ -57,7 +57,7 @@ def resolve_data_dir(arg: Path | None, env: Mapping[str, str] | None = None) -> 
         preferred,
         fallback,
     )
-    if _is_writable_dir(fallback):
+    if is_writable_dir(fallback):
         return fallback
     try:
         return Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-"))
@@ -79,7 +79,7 @@ def preferred_data_dir(arg: Path | None, env: Mapping[str, str] | None = None) -
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def _is_writable_dir(folder: Path) -> bool:
+def is_writable_dir(folder: Path) -> bool:
     """Create `folder` if needed and check that a file can be written in it."""
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,9 @@ something to commit, and rewrites status.json after each change and at least
 every 10 seconds, when it also pets systemd's watchdog and rewrites metrics.prom
 (`kiosk.core.records.metrics`). Starts, stops, content loads and content errors go
 to the event log as lifecycle moments, which visitor sessions need.
+Proof-of-play, the heartbeat and the watchdog count only while the window is on a
+screen a visitor can see (`screen_changed`); until then, and whenever the compositor
+hides it, status.json says so instead.
 Durations and scheduling use the app's monotonic clock; stamps use the wall clock.
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from kiosk import __version__
 from kiosk.core.records.events import EventLog
@@ -31,6 +35,7 @@ from kiosk.core.records.timeline import Interaction, Showing
 
 FLUSH_SECONDS = 1.0
 HEARTBEAT_SECONDS = 10.0
+NOT_ON_SCREEN_YET = "the kiosk window has not been shown on a screen yet"
 
 
 class Records:
@@ -48,9 +53,13 @@ class Records:
         self.events = EventLog(data_dir / EVENTS_DB, clock=wall)
         self.status_file = StatusFile(data_dir / STATUS_FILE)
         self.status = KioskStatus(started_at=wall(), version=__version__)
+        self.status.heartbeat_at = self.status.started_at
         self.status.events_enabled = self.events.enabled
         self.counts = LiveCounts()
         self.metrics_file = AtomicFile(data_dir / METRICS_FILE, mode=SHARED_READ)
+        self.status.screen_problem = NOT_ON_SCREEN_YET
+        self.on_screen = False
+        self._showing: tuple[str, str] | None = None
         self._dirty = False
         self._last_flush = now
         self._heartbeat_due = now
@@ -58,10 +67,12 @@ class Records:
 
     # ShowListener -------------------------------------------------------
     def panel_shown(self, panel_id: str, language: str) -> None:
-        """Record a showing and put it in the status."""
-        self.events.panel_shown(panel_id, language, self.clock())
-        self.counts.feed(Showing(self.wall(), panel_id, language))
-        self.status.current_panel = panel_id
+        """Record a showing (if a visitor can see it) and put it in the status."""
+        self._showing = (panel_id, language)
+        if self.on_screen:
+            self.events.panel_shown(panel_id, language, self.clock())
+            self.counts.feed(Showing(self.wall(), panel_id, language))
+            self.status.current_panel = panel_id
         self.status.language = language
         self._mark_dirty()
 
@@ -98,6 +109,43 @@ class Records:
             self.status.using_last_good = using_last_good
         self.write_status()
 
+    # screen -----------------------------------------------------------------
+    def screen_changed(self, on_screen: bool, problem: str | None, screen: dict[str, Any]) -> None:
+        """The window came onto a screen, or left it; rewrite status.json at once.
+
+        Parameters
+        ----------
+        on_screen
+            Whether a visitor can see the window (exposed, and a frame painted).
+        problem
+            Why not, in words, for operators; None when on screen.
+        screen
+            What the window is shown on (platform, sizes), for status.json.
+        """
+        if on_screen != self.on_screen:
+            self._count_showing(on_screen)
+        self.status.on_screen = on_screen
+        self.status.screen_problem = problem
+        self.status.screen = screen
+        self.write_status()
+
+    def _count_showing(self, on_screen: bool) -> None:
+        """Close the showing when the window leaves the screen; open it when it comes back."""
+        now = self.clock()
+        self.on_screen = on_screen
+        self._heartbeat_due = now  # a beat (and the watchdog when on screen) at the next tick
+        if self._showing is None:
+            return
+        if on_screen:
+            panel_id, language = self._showing
+            self.events.panel_shown(panel_id, language, now)
+            self.counts.feed(Showing(self.wall(), panel_id, language))
+            self.status.current_panel = panel_id
+        else:
+            self.events.panel_ended(now)
+            self.status.current_panel = None
+        self._mark_dirty()
+
     # time -------------------------------------------------------------------
     def tick(self, now: float) -> float:
         """Flush and beat when due; return when the next flush or heartbeat is due."""
@@ -109,7 +157,8 @@ class Records:
         if now >= self._heartbeat_due:
             self.write_status()
             self.write_metrics()
-            notify("WATCHDOG=1")
+            if self.on_screen:
+                notify("WATCHDOG=1")
             self._heartbeat_due = now + HEARTBEAT_SECONDS
         due = self._heartbeat_due
         if self._dirty:
@@ -117,8 +166,9 @@ class Records:
         return due
 
     def write_status(self) -> bool:
-        """Rewrite status.json now."""
-        self.status.heartbeat_at = self.wall()
+        """Rewrite status.json now; the heartbeat moves on only while on screen."""
+        if self.on_screen:
+            self.status.heartbeat_at = self.wall()
         return self.status_file.write(self.status)
 
     def write_metrics(self, up: bool = True) -> bool:

@@ -27,9 +27,11 @@ class KioskStatus:
     Attributes
     ----------
     pid, started_at, heartbeat_at
-        The process, when it started and when this status was taken.
-    content_path, content_sha256, loaded_at
-        The content file, the hash of the bytes being shown and when they loaded.
+        The process, when it started, and the last time it was alive on a screen
+        (the heartbeat stops while no visitor can see the window).
+    content_path, content_from, content_sha256, loaded_at
+        The content file, where in the search order it was found, the hash of the
+        bytes being shown and when they loaded.
     using_last_good
         True when content.json is broken and the last good copy is on screen.
     last_error
@@ -40,6 +42,8 @@ class KioskStatus:
         How many panels are in rotation; how many problems the content has.
     events_enabled
         False when the event log could not be opened (no proof of play).
+    on_screen, screen_problem, screen
+        Whether a visitor can see the window; why not; what it is shown on.
     version
         The kiosk's version.
     """
@@ -48,6 +52,7 @@ class KioskStatus:
     started_at: float = 0.0
     heartbeat_at: float = 0.0
     content_path: str = ""
+    content_from: str = ""
     content_sha256: str | None = None
     loaded_at: float | None = None
     using_last_good: bool = False
@@ -57,6 +62,9 @@ class KioskStatus:
     panels: int = 0
     problems: int = 0
     events_enabled: bool = True
+    on_screen: bool = False
+    screen_problem: str | None = None
+    screen: dict[str, Any] = field(default_factory=dict)
     version: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,6 +77,7 @@ class KioskStatus:
             "heartbeat_at": iso_utc(self.heartbeat_at),
             "uptime_seconds": round(max(0.0, self.heartbeat_at - self.started_at), 1),
             "content_path": self.content_path,
+            "content_from": self.content_from,
             "content_sha256": self.content_sha256,
             "loaded_at": None if self.loaded_at is None else iso_utc(self.loaded_at),
             "using_last_good": self.using_last_good,
@@ -78,6 +87,9 @@ class KioskStatus:
             "panels": self.panels,
             "problems": self.problems,
             "events_enabled": self.events_enabled,
+            "on_screen": self.on_screen,
+            "screen_problem": self.screen_problem,
+            "screen": self.screen,
         }
 
 
