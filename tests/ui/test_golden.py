@@ -19,28 +19,12 @@ from kiosk.ui.drawing.scale import BODY_MIN, Scale
 from kiosk.ui.drawing.text import ELLIPSIS
 from kiosk.ui.render import render_panel_image
 from tests.support import sample_content, sample_document
+from tests.ui.golden import MAX_DIFFERENT_SHARE, different_share
 from tests.ui.support import make_view
 
 IMAGES = Path(__file__).resolve().parents[1] / "images"
 SIZE = (480, 270)
-CHANNEL_TOLERANCE = 40  # a pixel differs when a channel moves by more than this
-MAX_DIFFERENT_SHARE = 0.005  # at most 0.5% of the pixels may differ (font hinting, antialiasing)
 APPROVE = os.environ.get("KIOSK_APPROVE_GOLDEN") == "1"
-
-
-def different_share(actual: QImage, expected: QImage) -> float:
-    """Share of pixels whose colour differs by more than the tolerance in any channel."""
-    assert actual.size() == expected.size(), "golden image has another size"
-    width, height = actual.width(), actual.height()
-    a = actual.convertToFormat(QImage.Format.Format_RGB32)
-    b = expected.convertToFormat(QImage.Format.Format_RGB32)
-    different = 0
-    for y in range(height):
-        row_a, row_b = a.constScanLine(y), b.constScanLine(y)
-        for x in range(0, width * 4, 4):
-            if any(abs(row_a[x + c] - row_b[x + c]) > CHANNEL_TOLERANCE for c in range(3)):
-                different += 1
-    return different / (width * height)
 
 
 def test_different_share_counts_changed_pixels(qapp) -> None:
