@@ -28,8 +28,9 @@ def test_version(capsys) -> None:
     assert capsys.readouterr().out.strip() == f"kiosk {__version__}"
 
 
-def test_the_installed_command_has_the_version_too() -> None:
-    done = subprocess.run([sys.executable, "main.py", "--version"], cwd=ROOT, capture_output=True,
+@pytest.mark.parametrize("command", [["main.py"], ["-m", "kiosk"]])
+def test_main_py_and_python_m_kiosk_run_the_same_command(command) -> None:
+    done = subprocess.run([sys.executable, *command, "--version"], cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == f"kiosk {__version__}"
 
