@@ -56,7 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "init": _init,
         "doctor": _doctor,
     }
-    return handlers[args.command](args)
+    try:
+        return handlers[args.command](args)
+    except BrokenPipeError:  # e.g. `kiosk report | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _run(args: argparse.Namespace) -> int:

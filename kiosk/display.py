@@ -258,5 +258,9 @@ def confirm_platform(display: Display, actual: str) -> None:
         return
     from kiosk.qtlibs import missing_libraries_hint  # only on this rare path
 
-    why = missing_libraries_hint(asked[0]) or "Qt's own messages are in the log"
+    why = missing_libraries_hint(asked[0]) or (
+        "the X server refused it: check XAUTHORITY; Qt's own words are in the log"
+        if asked[0] == X11
+        else "Qt's own words are in the log"
+    )
     raise DisplayUnavailable(f"Qt could not open the {display.description}: {why}")

@@ -130,6 +130,7 @@ def test_a_hidden_window_stops_proof_of_play_heartbeat_and_watchdog(
     clock.now = records.tick(clock.now)
     beat = status(tmp_path)["heartbeat_at"]
     records.screen_changed(False, "hidden", {**SCREEN, "exposed": False})
+    clock.now = records.tick(clock.now)
     assert status(tmp_path)["current_panel"] is None
     assert status(tmp_path)["screen_problem"] == "hidden"
     sent.clear()

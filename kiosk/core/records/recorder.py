@@ -111,7 +111,10 @@ class Records:
 
     # screen -----------------------------------------------------------------
     def screen_changed(self, on_screen: bool, problem: str | None, screen: dict[str, Any]) -> None:
-        """The window came onto a screen, or left it; rewrite status.json at once.
+        """The window came onto a screen, or left it; status.json says so at the next tick.
+
+        The status is not written here: this is called from the window's first paint,
+        whose frame must reach the screen before the disk is synced.
 
         Parameters
         ----------
@@ -127,13 +130,12 @@ class Records:
         self.status.on_screen = on_screen
         self.status.screen_problem = problem
         self.status.screen = screen
-        self.write_status()
+        self._heartbeat_due = self.clock()  # a beat (and the watchdog when on screen) next tick
 
     def _count_showing(self, on_screen: bool) -> None:
         """Close the showing when the window leaves the screen; open it when it comes back."""
         now = self.clock()
         self.on_screen = on_screen
-        self._heartbeat_due = now  # a beat (and the watchdog when on screen) at the next tick
         if self._showing is None:
             return
         if on_screen:
