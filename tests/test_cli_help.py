@@ -36,9 +36,9 @@ def test_main_py_and_python_m_kiosk_run_the_same_command(command) -> None:
 
 
 def test_the_main_help_lists_every_command_with_one_line(capsys) -> None:
-    text = help_text(capsys)
+    text = " ".join(help_text(capsys).split())  # argparse wraps long lines
     for name, (summary, _, _) in COMMANDS.items():
-        assert name in text and summary in text
+        assert f"{name} {summary}" in text
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))

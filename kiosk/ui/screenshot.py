@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QImageWriter, QPixmap
 
 from kiosk.core.records.paths import SHARED_READ, AtomicFile
 
@@ -37,7 +37,7 @@ def png_bytes(picture: QPixmap | QImage, max_width: int = MAX_WIDTH) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    QImageWriter(buffer, QByteArray(b"PNG")).write(image)  # typed; QImage.save's stub is not
     buffer.close()
     return bytes(data.data())
 

@@ -46,8 +46,11 @@ def value(families: dict, family: str, sample: str | None = None, **labels: str)
 
 @pytest.fixture
 def records(tmp_path: Path) -> tuple[Records, FakeClock]:
+    """The records of a kiosk whose window is on screen (showings count only then)."""
     clock = FakeClock(START)
-    return Records(tmp_path, clock, wall=lambda: WALL + clock.now), clock
+    kiosk = Records(tmp_path, clock, wall=lambda: WALL + clock.now)
+    kiosk.screen_changed(True, None, {})
+    return kiosk, clock
 
 
 def read(tmp_path: Path) -> dict:
