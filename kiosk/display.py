@@ -31,6 +31,7 @@ X11 = "xcb"
 WAYLAND = "wayland"
 OFFSCREEN = "offscreen"
 CONNECT_SECONDS = 2.0  # a remote X server that does not answer in this time is not there
+ACCEPTING = 0x10000  # __SO_ACCEPTCON in /proc/net/unix's Flags: a listening socket
 
 WHAT_TO_DO = (
     "start the kiosk from the desktop session (its autostart or the systemd user unit), "
@@ -187,6 +188,8 @@ def x_display_problem(name: str) -> str | None:
     host, number = match["host"], int(match["number"])
     if host in ("", "unix"):
         path = f"/tmp/.X11-unix/X{number}"
+        if socket_listening(path):
+            return None
         addresses: list[str | tuple[str, int]] = [path]
         if sys.platform.startswith("linux"):
             addresses.insert(0, "\0" + path)  # Xorg and Xvfb also listen here
@@ -210,6 +213,27 @@ def wayland_problem(env: Mapping[str, str]) -> str | None:
         path = os.path.join(runtime, name)
     error = _connect_first(socket.AF_UNIX, [path])
     return None if error is None else f"no Wayland compositor answers at {path}, {error}"
+
+
+def socket_listening(path: str, table: str = "/proc/net/unix") -> bool:
+    """Whether a Unix socket at `path` (or its abstract twin) is listening, per Linux's table.
+
+    Looking is better than connecting for X: a server whose only client hangs up
+    regenerates itself, which would cost Qt's own connection a few dozen milliseconds.
+    False whenever the table cannot tell (not Linux, another network namespace).
+    """
+    try:
+        with open(table, encoding="utf-8", errors="replace") as rows:
+            next(rows, None)  # the header
+            for row in rows:
+                fields = row.split()
+                listening = len(fields) >= 8 and int(fields[3], 16) & ACCEPTING
+                if listening and fields[7] in (path, "@" + path):
+                    return True
+    except (OSError, ValueError):
+        pass
+    return False
+
 
 
 def _connect_first(family: int, addresses: list[str | tuple[str, int]]) -> str | None:

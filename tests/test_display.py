@@ -22,6 +22,7 @@ from kiosk.display import (
     DisplayUnavailable,
     confirm_platform,
     find_display,
+    socket_listening,
     wayland_problem,
     x_display_problem,
 )
@@ -162,6 +163,23 @@ def test_an_x_server_listening_on_its_abstract_socket_answers() -> None:
         server.listen(1)
         assert x_display_problem(f":{number}") is None
         assert x_display_problem(f"unix:{number}.0") is None
+
+
+UNIX_TABLE = """\
+Num       RefCount Protocol Flags    Type St Inode Path
+00000000b387fb6e: 00000002 00000000 00010000 0001 01 27442 /tmp/.X11-unix/X7
+00000000c22165e9: 00000002 00000000 00010000 0001 01 27441 @/tmp/.X11-unix/X8
+00000000f395f563: 00000003 00000000 00000000 0001 03  1528 /tmp/.X11-unix/X9
+"""
+
+
+def test_a_listening_x_socket_is_found_in_the_table_without_connecting(tmp_path) -> None:
+    table = tmp_path / "unix"
+    table.write_text(UNIX_TABLE, encoding="utf-8")
+    assert socket_listening("/tmp/.X11-unix/X7", str(table))
+    assert socket_listening("/tmp/.X11-unix/X8", str(table))  # abstract only, as Xwayland may
+    assert not socket_listening("/tmp/.X11-unix/X9", str(table))  # connected, not listening
+    assert not socket_listening("/tmp/.X11-unix/X7", str(tmp_path / "missing"))
 
 
 # `kiosk run` without a usable display -------------------------------------------------------

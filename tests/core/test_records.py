@@ -144,6 +144,7 @@ def test_a_hidden_window_stops_proof_of_play_heartbeat_and_watchdog(
     assert sent == ["WATCHDOG=1"]
     assert status(tmp_path)["current_panel"] == "numbers"
     records.close()
+    assert status(tmp_path)["on_screen"] is False
     panels = summarize(tmp_path / "events.sqlite3")["panels"]
     assert panels["welcome"]["shown"] == 1
     assert panels["numbers"]["shown"] == 1  # once: when it came back on screen

@@ -114,7 +114,8 @@ class Records:
         """The window came onto a screen, or left it; status.json says so at the next tick.
 
         The status is not written here: this is called from the window's first paint,
-        whose frame must reach the screen before the disk is synced.
+        whose frame must reach the screen before the disk is synced. Other news (a
+        resize, say) waits for the next regular write.
 
         Parameters
         ----------
@@ -127,10 +128,10 @@ class Records:
         """
         if on_screen != self.on_screen:
             self._count_showing(on_screen)
+            self._heartbeat_due = self.clock()  # a beat (the watchdog if on screen) next tick
         self.status.on_screen = on_screen
         self.status.screen_problem = problem
         self.status.screen = screen
-        self._heartbeat_due = self.clock()  # a beat (and the watchdog when on screen) next tick
 
     def _count_showing(self, on_screen: bool) -> None:
         """Close the showing when the window leaves the screen; open it when it comes back."""
@@ -183,6 +184,7 @@ class Records:
         self.events.lifecycle("stop", self.clock())
         self.events.close(self.clock())
         self.status.current_panel = None
+        self.status.on_screen = False  # a stopped kiosk shows nothing
         self.write_status()
         self.write_metrics(up=False)
 
