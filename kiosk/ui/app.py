@@ -28,8 +28,8 @@ from kiosk.display import Display, confirm_platform
 from kiosk.logsetup import shutdown_logging
 from kiosk.ui.chrome.pinpad import PinPad
 from kiosk.ui.drawing.theme import register_fonts
-from kiosk.ui.front import FrontGuard
 from kiosk.ui.exposure import ScreenWatch
+from kiosk.ui.front import FrontGuard
 from kiosk.ui.input import PointerInput
 from kiosk.ui.qtlog import install_qt_message_handler
 from kiosk.ui.screenshot import Screenshots
