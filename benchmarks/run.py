@@ -176,9 +176,9 @@ def loop(run: Launch, plan: Plan, samples: Samples) -> None:
     samples.add("pss", name, run.pss_mb())
 
 
-def on_screen(apps: Apps, plan: Plan, samples: Samples) -> None:
+def on_screen(apps: Apps, plan: Plan, samples: Samples, x_display: str | None = None) -> None:
     """Every measurement that needs the X screen, both apps interleaved."""
-    with xvfb(*SIZE) as display:
+    with xvfb(*SIZE, x_display) as display:
         screen = Screen(display)
         try:
             for name in apps.names:  # warm the disk cache; not counted
@@ -390,6 +390,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer runs (about 3 minutes)")
     parser.add_argument("--no-chromium", action="store_true", help="skip the browser peer")
     parser.add_argument("--json", type=Path, default=None, help="also write the raw samples")
+    parser.add_argument("--display", default=None,
+                        help="X display for the Xvfb screen, e.g. :142 (default: the first free)")
     args = parser.parse_args()
     plan = QUICK if args.quick else Plan()
     with_chromium = not args.no_chromium and chromium_binary() is not None
@@ -401,7 +403,7 @@ def main() -> int:
     compile_kiosk()
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as work:
         apps = Apps(Path(work), web_page(), with_chromium)
-        on_screen(apps, plan, samples)
+        on_screen(apps, plan, samples, args.display)
     in_process(plan, samples)
     text, all_ok = table(samples, plan, peer_note)
     print()

@@ -110,14 +110,19 @@ class Screen:
 
 
 @contextmanager
-def xvfb(width: int, height: int) -> Iterator[str]:
-    """Run an Xvfb of `width` x `height` (24-bit, black root) and yield its DISPLAY."""
+def xvfb(width: int, height: int, display: str | None = None) -> Iterator[str]:
+    """Run an Xvfb of `width` x `height` (24-bit, black root) and yield its DISPLAY.
+
+    `display` (":N") picks the display number; by default Xvfb takes the first free one.
+    """
     read_fd, write_fd = os.pipe()
+    chosen = [display] if display else []
     log = Path(tempfile.gettempdir()) / "kiosk-bench-xvfb.log"
     with log.open("wb") as log_file:
         process = subprocess.Popen(
             [
                 "Xvfb",
+                *chosen,
                 "-displayfd",
                 str(write_fd),
                 "-screen",

@@ -18,6 +18,7 @@ import pytest
 
 from kiosk.core.content.jsonparse import JSONSyntaxError, parse
 from kiosk.core.content.model import Content
+from kiosk.core.content.source import Origin, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 DWELLS = (2, 5, 3)  # panel 0 at 0 s, panel 1 at 2 s, panel 2 at 7 s, panel 0 again at 10 s
@@ -58,6 +59,11 @@ def titles_content(names: tuple[str, ...] = NAMES, **settings: Any) -> Content:
         {"languages": ["en", "fr"], "default_language": "en",
          "settings": {**defaults, **settings}, "panels": panels}
     )
+
+
+def as_source(content: Content, origin: Origin = "file", folder: Path = Path(".")) -> Source:
+    """`content` as the kiosk receives it from `kiosk.core.content.source`."""
+    return Source(content, folder, origin)
 
 
 def sample_items(count: int, text: str = "A short line about this item") -> list[dict[str, Any]]:

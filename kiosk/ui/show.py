@@ -154,7 +154,7 @@ class Show:
         A late tick still moves one panel, never several: every panel the rotation
         passes is really shown (and recorded), with a full dwell from `now`.
         """
-        due = self.rotation.next_change_at
+        due = self.rotation.due(now)
         return due is not None and now >= due
 
     def is_still(self, now: float) -> bool:
@@ -164,7 +164,7 @@ class Show:
     def _next_tick(self, now: float) -> float | None:
         if not self.is_still(now):
             return now + FRAME_SECONDS
-        deadlines = [self.rotation.next_change_at]
+        deadlines = [self.rotation.due(now)]
         if self.last_touch is not None:
             fade_start = self.last_touch + CONTROLS_VISIBLE_SECONDS
             deadlines.append(fade_start if now < fade_start else None)

@@ -25,6 +25,8 @@ def test_touch_then_wait_engaged_countdown_reset_once():
     assert tracker.state(155.0) == IdleState("countdown", 5)
     assert tracker.state(159.999) == IdleState("countdown", 1)
     assert tracker.state(160.0) == IdleState("reset")
+    assert tracker.state(160.0) == IdleState("reset")  # looking does not act on it
+    assert tracker.poll(160.0) is True
     assert tracker.state(160.0) == IdleState("attract")
     assert tracker.state(500.0) == IdleState("attract")
     assert tracker.last_touch is None
@@ -34,7 +36,16 @@ def test_reset_reported_once_even_if_tick_is_late():
     tracker = IdleTracker(timeout=10.0)
     tracker.touch(0.0)
     assert tracker.state(3600.0).phase == "reset"
+    assert tracker.poll(3600.0) is True
+    assert tracker.poll(3601.0) is False
     assert tracker.state(3601.0).phase == "attract"
+
+
+def test_a_tracker_can_start_from_an_earlier_touch():
+    tracker = IdleTracker(timeout=10.0, countdown=3.0, last_touch=5.0)
+    assert tracker.last_touch == 5.0
+    assert tracker.state(12.5) == IdleState("countdown", 3)
+    assert tracker.poll(15.0) is True
 
 
 def test_poll_true_exactly_once():

@@ -58,3 +58,22 @@ def test_loading_content_leaves_qt_unimported():
         check=False,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_every_core_module_imports_first_without_a_cycle():
+    """Each module of kiosk.core imports on its own, in a fresh state (no import cycle)."""
+    names = sorted(
+        ".".join(path.relative_to(ROOT).with_suffix("").parts) for path in CORE.rglob("*.py")
+    )
+    code = (
+        "import importlib, sys\n"
+        f"for name in {names!r}:\n"
+        "    for loaded in [m for m in sys.modules if m.startswith('kiosk')]:\n"
+        "        del sys.modules[loaded]\n"
+        "    importlib.import_module(name)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr

@@ -3,6 +3,7 @@ import sqlite3
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.core.content.source import Source
 from kiosk.core.records.recorder import (
     FLUSH_SECONDS,
     HEARTBEAT_SECONDS,
@@ -10,7 +11,8 @@ from kiosk.core.records.recorder import (
     Records,
 )
 from kiosk.core.records.report import summarize
-from tests.support import FakeClock
+from kiosk.core.show import Presentation
+from tests.support import FakeClock, titles_content
 
 START = 100.0  # the fake clock's time when a test begins
 
@@ -148,3 +150,32 @@ def test_a_hidden_window_stops_proof_of_play_heartbeat_and_watchdog(
     panels = summarize(tmp_path / "events.sqlite3")["panels"]
     assert panels["welcome"]["shown"] == 1
     assert panels["numbers"]["shown"] == 1  # once: when it came back on screen
+
+
+def test_records_follow_the_show_from_what_it_shows_already(tmp_path: Path) -> None:
+    clock = FakeClock(START)
+    records = visible_records(tmp_path, clock)
+    source = Source(titles_content(), tmp_path, "last_good", "abc", error="content.json: broken")
+    show = Presentation(source, clock.now)
+    records.follow(show, tmp_path / "content.json")
+    first = status(tmp_path)
+    assert (first["current_panel"], first["language"]) == ("alpha", "en")
+    assert (first["content_sha256"], first["panels"]) == ("abc", 3)
+    assert first["using_last_good"] is True and first["last_error"] == "content.json: broken"
+    assert first["content_path"] == str(tmp_path / "content.json")
+
+    show.next(clock.advance(1.0))
+    show.toggle_language(clock.advance(1.0))
+    show.stage_content(Source(titles_content(), tmp_path, "file", "def"), clock.now)
+    records.tick(clock.advance(FLUSH_SECONDS))
+    now = status(tmp_path)
+    assert (now["current_panel"], now["language"]) == ("beta", "fr")
+    assert now["content_sha256"] == "def" and now["last_error"] is None
+    assert now["using_last_good"] is False
+    summary = summarize(tmp_path / "events.sqlite3")
+    assert summary["interactions"] == {"swipe": 1, "language": 1}
+    assert summary["panels"]["beta"]["shown"] == 2  # in English, then in French
+
+    show.reject_content("content.json:2:1: oops", clock.now)
+    assert status(tmp_path)["last_error"] == "content.json:2:1: oops"
+    assert status(tmp_path)["using_last_good"] is True

@@ -1,97 +1,79 @@
+"""The kiosk's rotation policy: dwells, pause, hold, new dwells; the order of panels."""
+
 import math
 
 import pytest
 
-from kiosk.core.show.rotation import Rotation
+from kiosk.core.show.rotation import Rotation, RotationPolicy, step
 
 DWELLS = [10.0, 5.0, 20.0]  # panel 0 for 10 s, panel 1 for 5 s, panel 2 for 20 s
+ALL = (0, 1, 2)
 
 
 def make(now: float = 100.0, **kwargs) -> Rotation:
     return Rotation(DWELLS, now, **kwargs)
 
 
+def test_rotation_is_a_rotation_policy():
+    policy: RotationPolicy = make()
+    assert policy.due(100.0) == 110.0
+
+
 def test_initial_state():
     rotation = make()
-    assert (rotation.index, rotation.count, rotation.shown_at) == (0, 3, 100.0)
+    assert (rotation.index, rotation.count) == (0, 3)
     assert not rotation.paused
     assert not rotation.held
-    assert rotation.next_change_at == 110.0
-    assert rotation.time_in_panel(103.5) == 3.5
+    assert rotation.due(100.0) == 110.0
 
 
 def test_start_index():
     rotation = make(start_index=2)
     assert rotation.index == 2
-    assert rotation.next_change_at == 120.0
+    assert rotation.due(100.0) == 120.0
 
 
-def test_advances_in_order_with_each_panels_dwell():
+def test_each_panel_shown_gets_its_own_full_dwell():
     rotation = make(now=0.0)
-    assert rotation.advance(9.99) is False
-    assert rotation.index == 0
-    assert rotation.advance(10.0) is True
-    assert (rotation.index, rotation.shown_at, rotation.next_change_at) == (1, 10.0, 15.0)
-    assert rotation.advance(14.0) is False
-    assert rotation.advance(15.0) is True
-    assert (rotation.index, rotation.next_change_at) == (2, 35.0)
+    assert rotation.due(9.99) == 10.0
+    rotation.go_to(rotation.following(0, ALL), 10.2)  # a late tick: the dwell counts from then
+    assert (rotation.index, rotation.due(10.2)) == (1, pytest.approx(15.2))
+    rotation.go_to(rotation.following(1, ALL), 15.2)
+    assert (rotation.index, rotation.due(15.2)) == (2, pytest.approx(35.2))
 
 
-def test_loops_back_to_first():
-    rotation = make(now=0.0)
-    for now in (10.0, 15.0, 35.0):
-        rotation.advance(now)
-    assert rotation.index == 0
-    assert rotation.shown_at == 35.0
-    assert rotation.next_change_at == 45.0
+def test_following_loops_back_to_first_and_skips_inactive_panels():
+    rotation = make()
+    assert rotation.following(2, ALL) == 0
+    assert rotation.following(0, (0, 2)) == 2
+    assert rotation.following(2, (2,)) == 2  # a single panel follows itself
+    assert rotation.first(ALL) == 0
+    assert rotation.first((1, 2)) == 1
 
 
-def test_keeps_schedule_when_ticker_is_late():
-    rotation = make(now=0.0)
-    assert rotation.advance(10.2)
-    assert rotation.shown_at == 10.0
-    assert rotation.time_in_panel(10.2) == pytest.approx(0.2)
-    assert rotation.next_change_at == 15.0
-
-
-def test_jump_catches_up_by_walking_dwells():
-    rotation = make(now=0.0)
-    assert rotation.advance(16.0)  # 0 ended at 10, 1 ended at 15
-    assert (rotation.index, rotation.shown_at) == (2, 15.0)
-
-
-def test_huge_jump_is_cheap_and_correct():
-    rotation = make(now=0.0)
-    cycle = sum(DWELLS)  # 35
-    now = 1e6 * cycle + 12.0  # 12 s into a cycle: panel 1 (10..15)
-    assert rotation.advance(now)
-    assert rotation.index == 1
-    assert rotation.shown_at == pytest.approx(1e6 * cycle + 10.0)
-    assert rotation.next_change_at == pytest.approx(1e6 * cycle + 15.0)
+def test_step_walks_both_ways_over_active_panels():
+    assert step(0, 1, 3, ALL) == 1
+    assert step(0, -1, 3, ALL) == 2
+    assert step(1, 1, 3, (0, 1)) == 0
+    assert step(1, -1, 4, (1, 3)) == 3
+    assert step(1, 1, 3, ()) == 1  # nothing active: stay
 
 
 def test_single_panel_restarts_after_its_dwell():
     rotation = Rotation([4.0], now=0.0)
-    assert rotation.advance(4.0) is True
-    assert (rotation.index, rotation.shown_at, rotation.next_change_at) == (0, 4.0, 8.0)
+    assert rotation.due(4.0) == 4.0
+    rotation.go_to(rotation.following(0, (0,)), 4.0)
+    assert (rotation.index, rotation.due(4.0)) == (0, 8.0)
 
 
-def test_next_previous_go_to_are_immediate_with_full_dwell():
+def test_moves_are_immediate_with_full_dwell():
     rotation = make(now=0.0)
-    rotation.next(3.0)
-    assert (rotation.index, rotation.shown_at, rotation.next_change_at) == (1, 3.0, 8.0)
-    rotation.previous(4.0)
-    assert (rotation.index, rotation.next_change_at) == (0, 14.0)
+    rotation.go_to(1, 3.0)
+    assert (rotation.index, rotation.due(3.0)) == (1, 8.0)
+    rotation.go_to(0, 4.0)
+    assert (rotation.index, rotation.due(4.0)) == (0, 14.0)
     rotation.go_to(2, 5.0)
-    assert (rotation.index, rotation.shown_at, rotation.next_change_at) == (2, 5.0, 25.0)
-    rotation.next(6.0)
-    assert rotation.index == 0
-
-
-def test_previous_from_first_wraps_to_last():
-    rotation = make(now=0.0)
-    rotation.previous(1.0)
-    assert rotation.index == 2
+    assert (rotation.index, rotation.due(5.0)) == (2, 25.0)
 
 
 @pytest.mark.parametrize("index", [-1, 3, 99])
@@ -106,15 +88,11 @@ def test_pause_stops_advance_and_resume_keeps_remainder():
     rotation = make(now=0.0)
     rotation.pause(4.0)  # 6 s of panel 0 left
     assert rotation.paused
-    assert rotation.next_change_at is None
-    assert rotation.advance(500.0) is False
+    assert rotation.due(500.0) is None
     assert rotation.index == 0
     rotation.resume(600.0)
     assert not rotation.paused
-    assert rotation.next_change_at == 606.0
-    assert rotation.advance(605.9) is False
-    assert rotation.advance(606.0) is True
-    assert rotation.index == 1
+    assert rotation.due(600.0) == 606.0
 
 
 def test_pause_twice_keeps_first_pause_time():
@@ -122,45 +100,42 @@ def test_pause_twice_keeps_first_pause_time():
     rotation.pause(4.0)
     rotation.pause(8.0)
     rotation.resume(10.0)
-    assert rotation.next_change_at == 16.0
+    assert rotation.due(10.0) == 16.0
 
 
 def test_resume_without_pause_changes_nothing():
     rotation = make(now=0.0)
     rotation.resume(5.0)
-    assert rotation.next_change_at == 10.0
+    assert rotation.due(5.0) == 10.0
 
 
 def test_moves_while_paused_stay_paused_with_full_dwell():
     rotation = make(now=0.0)
     rotation.pause(1.0)
-    rotation.next(2.0)
+    rotation.go_to(1, 2.0)
     assert rotation.index == 1
     assert rotation.paused
-    assert rotation.advance(100.0) is False
+    assert rotation.due(100.0) is None
     rotation.resume(50.0)
-    assert rotation.next_change_at == 55.0
+    assert rotation.due(50.0) == 55.0
 
 
 def test_hold_and_release():
     rotation = make(now=0.0)
     rotation.hold(2.0)
     assert rotation.held
-    assert rotation.next_change_at is None
-    assert rotation.advance(30.0) is False
-    rotation.next(31.0)  # the visitor swipes
+    assert rotation.due(30.0) is None
+    rotation.go_to(1, 31.0)  # the visitor swipes
     assert rotation.index == 1
     rotation.release(90.0)
     assert not rotation.held
-    assert rotation.next_change_at == 95.0  # a full dwell from release
-    assert rotation.advance(95.0) is True
-    assert rotation.index == 2
+    assert rotation.due(90.0) == 95.0  # a full dwell from release
 
 
 def test_release_without_hold_changes_nothing():
     rotation = make(now=0.0)
     rotation.release(5.0)
-    assert rotation.next_change_at == 10.0
+    assert rotation.due(5.0) == 10.0
 
 
 def test_release_while_paused_stays_paused_then_full_dwell():
@@ -168,32 +143,30 @@ def test_release_while_paused_stays_paused_then_full_dwell():
     rotation.hold(1.0)
     rotation.pause(2.0)
     rotation.release(3.0)
-    assert rotation.next_change_at is None
+    assert rotation.due(3.0) is None
     rotation.resume(40.0)
-    assert rotation.next_change_at == 50.0
+    assert rotation.due(40.0) == 50.0
 
 
 def test_set_dwells_keeps_index_and_time_spent():
     rotation = make(now=0.0)
-    rotation.advance(10.0)  # panel 1, shown at 10, 5 s dwell
+    rotation.go_to(1, 10.0)  # panel 1, shown at 10, 5 s dwell
     rotation.set_dwells([10.0, 8.0, 20.0, 3.0], now=12.0)
     assert rotation.index == 1
     assert rotation.count == 4
-    assert rotation.next_change_at == 18.0
+    assert rotation.due(12.0) == 18.0
 
 
-def test_set_dwells_shorter_than_time_spent_moves_on_next_tick():
+def test_set_dwells_shorter_than_time_spent_is_due_at_once():
     rotation = make(now=0.0)
     rotation.set_dwells([2.0, 5.0, 20.0], now=6.0)
-    assert rotation.next_change_at == 6.0
-    assert rotation.advance(6.0)
-    assert rotation.index == 1
+    assert rotation.due(6.0) == 6.0
 
 
 def test_set_dwells_resets_index_when_out_of_range():
     rotation = make(now=0.0, start_index=2)
     rotation.set_dwells([7.0, 7.0], now=3.0)
-    assert (rotation.index, rotation.shown_at, rotation.next_change_at) == (0, 3.0, 10.0)
+    assert (rotation.index, rotation.due(3.0)) == (0, 10.0)
 
 
 def test_set_dwells_while_paused_keeps_remainder():
@@ -201,7 +174,7 @@ def test_set_dwells_while_paused_keeps_remainder():
     rotation.pause(4.0)
     rotation.set_dwells([12.0, 5.0, 20.0], now=9.0)
     rotation.resume(20.0)
-    assert rotation.next_change_at == 28.0  # 12 - 4 used
+    assert rotation.due(20.0) == 28.0  # 12 - 4 used
 
 
 @pytest.mark.parametrize("dwells", [[], [10.0, 0.0], [-1.0], [math.nan], [math.inf]])

@@ -201,7 +201,7 @@ def test_idle_reset_ends_a_pause(kiosk: KioskApp) -> None:
     QTest.keyClick(kiosk.window, Qt.Key.Key_Space)
     tick(kiosk, _timeout(kiosk) + 0.1)
     assert not kiosk.show.rotation.paused
-    assert kiosk.show.rotation.next_change_at is not None
+    assert kiosk.show.rotation.due(kiosk.clock()) is not None
 
 
 # records ------------------------------------------------------------------------------------

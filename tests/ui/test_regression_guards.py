@@ -70,7 +70,7 @@ def test_settled_panel_asks_for_the_next_deadline_not_a_frame(make_app) -> None:
     due = app.tick(clock.now)
     assert due is not None
     assert due - clock.now > 10 * FRAME_SECONDS
-    deadlines = [app.show.rotation.next_change_at, app.records.tick(clock.now)]
+    deadlines = [app.show.rotation.due(clock.now), app.records.tick(clock.now)]
     assert due == pytest.approx(min(d for d in deadlines if d is not None))
 
 

@@ -302,4 +302,4 @@ def test_restart_clock_starts_the_panel_afresh(qapp) -> None:
     clock.advance(1.5)
     show.restart_clock(clock.now)
     assert show.panel_time(clock.now) == 0.0
-    assert show.rotation.next_change_at == clock.now + content.dwell_for(0)
+    assert show.rotation.due(clock.now) == clock.now + content.dwell_for(0)

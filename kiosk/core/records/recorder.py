@@ -1,9 +1,10 @@
 """What the kiosk records for operators: proof-of-play, interactions, status.json, metrics.
 
-`Records` listens to the show (panel shown, interaction) and is ticked by the
-app's one ticker: it commits the event log about once a second while there is
-something to commit, and rewrites status.json after each change and at least
-every 10 seconds, when it also pets systemd's watchdog and rewrites metrics.prom
+`Records` follows the show's events (`follow`: panels and languages shown,
+interactions, content staged, problems) and is ticked by the app's one ticker: it
+commits the event log about once a second while there is something to commit, and
+rewrites status.json after each change and at least every 10 seconds, when it also
+pets systemd's watchdog and rewrites metrics.prom
 (`kiosk.core.records.metrics`). Starts, stops, content loads and content errors go
 to the event log as lifecycle moments, which visitor sessions need.
 Proof-of-play, the heartbeat and the watchdog count only while the window is on a
@@ -17,7 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk import __version__
 from kiosk.core.records.events import EventLog
@@ -32,6 +33,11 @@ from kiosk.core.records.paths import (
 from kiosk.core.records.sdnotify import notify
 from kiosk.core.records.status import KioskStatus, StatusFile
 from kiosk.core.records.timeline import Interaction, Showing
+
+if TYPE_CHECKING:
+    from kiosk.core.content.source import Source
+    from kiosk.core.show import events as show
+    from kiosk.core.show.presentation import Presentation
 
 FLUSH_SECONDS = 1.0
 HEARTBEAT_SECONDS = 10.0
@@ -63,9 +69,39 @@ class Records:
         self._dirty = False
         self._last_flush = now
         self._heartbeat_due = now
+        self._content_path = Path()
         self._moment("start", __version__)
 
-    # ShowListener -------------------------------------------------------
+    # the show's events ----------------------------------------------------
+    def follow(self, show: Presentation, content_path: Path) -> None:
+        """Record what `show` shows now and, through its events, from now on."""
+        self._content_path = content_path
+        self.panel_shown(show.panel_id, show.language)
+        self.source_loaded(show.source)
+        self.content_error(show.problem)
+        events = show.events
+        events.panel_changed.connect(self._on_panel)
+        events.language_changed.connect(self._on_language)
+        events.interaction.connect(self._on_interaction)
+        events.content_staged.connect(self._on_staged)
+        events.problem_changed.connect(self._on_problem)
+
+    def _on_panel(self, event: show.PanelChanged) -> None:
+        self.panel_shown(event.panel_id, event.language)
+
+    def _on_language(self, event: show.LanguageChanged) -> None:
+        self.panel_shown(event.panel_id, event.language)
+
+    def _on_interaction(self, event: show.Interaction) -> None:
+        self.interaction(event.kind, event.panel_id, event.detail)
+
+    def _on_staged(self, event: show.ContentStaged) -> None:
+        self.source_loaded(event.source)
+
+    def _on_problem(self, event: show.ProblemChanged) -> None:
+        self.content_error(event.error, event.using_last_good)
+
+    # what happened --------------------------------------------------------
     def panel_shown(self, panel_id: str, language: str) -> None:
         """Record a showing (if a visitor can see it) and put it in the status."""
         self._showing = (panel_id, language)
@@ -83,6 +119,16 @@ class Records:
         self._mark_dirty()
 
     # content --------------------------------------------------------------
+    def source_loaded(self, source: Source) -> None:
+        """A content version was taken for the screen (from the file or the last good copy)."""
+        self.content_loaded(
+            self._content_path,
+            source.sha256,
+            len(source.content.panels),
+            len(source.problems),
+            source.origin == "last_good",
+        )
+
     def content_loaded(
         self, path: Path, sha256: str | None, panels: int, problems: int, last_good: bool
     ) -> None:

@@ -1,16 +1,16 @@
 """Idle timeout: when a visitor walks away, count down and return to the attract loop.
 
-The tracker reads no clock: the app passes `now` (monotonic seconds) to
-:meth:`IdleTracker.touch` on any input and to :meth:`IdleTracker.state` or
-:meth:`IdleTracker.poll` on each tick.
+The tracker reads no clock: the show passes `now` (monotonic seconds) to
+:meth:`IdleTracker.touch` on any input, to :meth:`IdleTracker.poll` on each tick
+and to :meth:`IdleTracker.state` whenever it draws the countdown.
 
 Phases after a touch at time T, with ``timeout`` and ``countdown``::
 
     T ........ engaged ........ T+timeout-countdown .. countdown 5,4,3,2,1 .. T+timeout
                                                                         reset (once), then attract
 
-The reset is reported once only, by whichever of `state` and `poll` sees it
-first; both share that one-shot.
+`state` only looks: it says "reset" for as long as the reset is due. `poll` acts:
+it is True once, when the reset is due, and returns the tracker to the attract loop.
 """
 
 from __future__ import annotations
@@ -52,16 +52,21 @@ class IdleTracker:
     countdown : float
         Seconds before the reset during which a countdown is shown; at least
         0. A countdown as long as the timeout or longer starts at the touch.
+    last_touch : float or None
+        When the visitor last touched (None: nobody is there), e.g. carried over
+        from the tracker of the content version before.
     """
 
-    def __init__(self, timeout: float, countdown: float = 5.0) -> None:
+    def __init__(
+        self, timeout: float, countdown: float = 5.0, last_touch: float | None = None
+    ) -> None:
         if not timeout > 0.0:
             raise ValueError(f"timeout must be positive, got {timeout!r}")
         if not countdown >= 0.0:
             raise ValueError(f"countdown must not be negative, got {countdown!r}")
         self.timeout = float(timeout)
         self.countdown = float(min(countdown, timeout))
-        self._last_touch: float | None = None
+        self._last_touch = last_touch
 
     @property
     def last_touch(self) -> float | None:
@@ -73,12 +78,11 @@ class IdleTracker:
         self._last_touch = now
 
     def state(self, now: float) -> IdleState:
-        """The phase at `now`; the "reset" phase is reported once."""
+        """The phase at `now` ("reset" while the reset is due and not yet polled)."""
         if self._last_touch is None:
             return ATTRACT
         reset_at = self._last_touch + self.timeout
         if now >= reset_at:
-            self._last_touch = None
             return IdleState("reset")
         if now < reset_at - self.countdown:
             return IdleState("engaged")
@@ -86,8 +90,11 @@ class IdleTracker:
         return IdleState("countdown", max(left, 1))
 
     def poll(self, now: float) -> bool:
-        """True exactly once, when the reset to the attract loop is due."""
-        return self.state(now).phase == "reset"
+        """True exactly once, when the reset is due; the tracker is then in the attract loop."""
+        if self.state(now).phase != "reset":
+            return False
+        self._last_touch = None
+        return True
 
     def next_change_at(self, now: float) -> float | None:
         """When the state next changes (for a ticker that sleeps); None if never."""

@@ -1,27 +1,84 @@
-"""Which panel is on screen, and when the next one comes: a clock-free state machine.
+"""When the automatic rotation moves on, and to which panel: a pluggable, clock-free policy.
 
-`Rotation` is driven by the app's one ticker, which passes the monotonic time
-`now` to :meth:`Rotation.advance` and may sleep until
-:attr:`Rotation.next_change_at`.
+The presentation model asks its `RotationPolicy` three things: when the panel on
+screen is due to be replaced (`due`), by which panel (`following`), and where the
+attract loop starts again after a visitor leaves (`first`). It tells the policy
+when a panel came on screen (`go_to`), when a visitor holds the rotation and lets
+go, when a presenter pauses it, and when new content brings new dwells.
 
-Decisions
----------
-- Auto-advance keeps to its schedule: a panel reached by :meth:`advance`
-  appeared when it was due, not when the ticker happened to wake, and a long
-  jump of `now` (a suspended machine) walks the dwells to the panel that
-  would be showing, in O(panel count).
+`Rotation` is the policy the kiosk runs: each panel stays for its own dwell,
+counted from when it appeared, then the next panel in the rotation comes. A
+policy fed wall-clock time (several screens in step) implements the same protocol
+and is handed to `Presentation` instead.
+
+Decisions of `Rotation`
+-----------------------
+- A panel that comes on screen, by the rotation or by a visitor, gets a full dwell.
 - Pause (the operator's Space key) keeps the remainder: on resume the panel
   stays up for what was left of its dwell when it was paused.
-- Hold (a visitor is interacting) stops auto-advance; release gives the
-  current panel a full dwell from the moment of release.
-- Visitor moves (next, previous, go_to) are immediate and give the new panel
-  a full dwell; they do not end a pause or a hold.
+- Hold (a visitor is interacting) stops the rotation; release gives the current
+  panel a full dwell from the moment of release.
+- Visitor moves do not end a pause or a hold.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+
+class RotationPolicy(Protocol):
+    """What the presentation model needs from a rotation (see the module docstring)."""
+
+    @property
+    def paused(self) -> bool:
+        """Whether a presenter paused the rotation."""
+        ...
+
+    @property
+    def held(self) -> bool:
+        """Whether a visitor's interaction holds the rotation."""
+        ...
+
+    def due(self, now: float) -> float | None:
+        """When the panel on screen is due to be replaced; None while paused or held."""
+        ...
+
+    def following(self, index: int, active: Sequence[int]) -> int:
+        """The panel that replaces panel `index` when it is due; one of `active`."""
+        ...
+
+    def first(self, active: Sequence[int]) -> int:
+        """The panel the attract loop starts from (after a visitor leaves); one of `active`."""
+        ...
+
+    def go_to(self, index: int, now: float) -> None:
+        """Panel `index` came on screen at `now`."""
+        ...
+
+    def pause(self, now: float) -> None:
+        """A presenter stopped the rotation."""
+        ...
+
+    def resume(self, now: float) -> None:
+        """A presenter restarted the rotation."""
+        ...
+
+    def hold(self, now: float) -> None:
+        """A visitor is interacting: do not move on."""
+        ...
+
+    def release(self, now: float) -> None:
+        """The visitor has gone: move on again."""
+        ...
+
+    def set_dwells(self, dwells: Sequence[float], now: float) -> None:
+        """New content brings a new dwell for every panel."""
+        ...
+
+
+RotationFactory = Callable[[Sequence[float], float], RotationPolicy]
 
 
 def _checked(dwells: Sequence[float]) -> tuple[float, ...]:
@@ -35,15 +92,27 @@ def _checked(dwells: Sequence[float]) -> tuple[float, ...]:
     return values
 
 
+def step(index: int, direction: int, count: int, active: Sequence[int]) -> int:
+    """The first panel of `active` after `index` going `direction` (1 or -1), cyclically.
+
+    `index` itself when no panel is active.
+    """
+    for offset in range(1, count + 1):
+        candidate = (index + direction * offset) % count
+        if candidate in active:
+            return candidate
+    return index
+
+
 class Rotation:
-    """The panel on screen and its timing.
+    """Each panel for its own dwell, in order: the kiosk's rotation policy.
 
     Parameters
     ----------
     dwells : Sequence[float]
         Seconds each panel stays up, one per panel; each more than 0.
     now : float
-        The current time, seconds (monotonic).
+        The current time, seconds (monotonic); panel `start_index` appears now.
     start_index : int
         The panel shown first.
     """
@@ -51,25 +120,19 @@ class Rotation:
     def __init__(self, dwells: Sequence[float], now: float, start_index: int = 0) -> None:
         self._dwells = _checked(dwells)
         self._index = self._valid_index(start_index)
-        self._shown_at = now
         self._deadline = now + self._dwells[self._index]
         self._paused_at: float | None = None
         self._held = False
 
     @property
     def index(self) -> int:
-        """The panel on screen."""
+        """The panel whose dwell is running."""
         return self._index
 
     @property
     def count(self) -> int:
         """How many panels rotate."""
         return len(self._dwells)
-
-    @property
-    def shown_at(self) -> float:
-        """When the current panel appeared."""
-        return self._shown_at
 
     @property
     def paused(self) -> bool:
@@ -81,42 +144,24 @@ class Rotation:
         """Whether a visitor's interaction holds auto-advance."""
         return self._held
 
-    @property
-    def next_change_at(self) -> float | None:
-        """When :meth:`advance` will next move on; None while paused or held."""
+    def due(self, now: float) -> float | None:
+        """When the current dwell ends; None while paused or held."""
         if self.paused or self._held:
             return None
         return self._deadline
 
-    def time_in_panel(self, now: float) -> float:
-        """Seconds since the current panel appeared."""
-        return now - self._shown_at
+    def following(self, index: int, active: Sequence[int]) -> int:
+        """The next active panel after `index`, wrapping to the first."""
+        return step(index, 1, self.count, active)
 
-    def advance(self, now: float) -> bool:
-        """Move on if the current dwell is over; True if the panel changed.
-
-        Walks as many panels as have elapsed since the last call, in at most
-        about two passes over the panels however far `now` jumped.
-        """
-        if self.next_change_at is None or now < self._deadline:
-            return False
-        self._walk(now, limit=self.count)
-        if now >= self._deadline:
-            self._skip_cycles(now)
-            self._walk(now, limit=self.count)
-        return True
-
-    def next(self, now: float) -> None:
-        """Show the following panel at once (wraps to the first)."""
-        self._show((self._index + 1) % self.count, now)
-
-    def previous(self, now: float) -> None:
-        """Show the preceding panel at once (wraps to the last)."""
-        self._show((self._index - 1) % self.count, now)
+    def first(self, active: Sequence[int]) -> int:
+        """The first active panel (panel 0 when none is)."""
+        return min(active, default=0)
 
     def go_to(self, index: int, now: float) -> None:
-        """Show panel `index` at once; IndexError when out of range."""
-        self._show(self._valid_index(index), now)
+        """Panel `index` appeared at `now`: a full dwell; IndexError when out of range."""
+        self._index = self._valid_index(index)
+        self._restart_dwell(now)
 
     def pause(self, now: float) -> None:
         """Stop auto-advance, keeping the rest of the current dwell for resume."""
@@ -143,12 +188,12 @@ class Rotation:
         """Take new dwells after a content reload.
 
         The current index is kept when still valid, and the time already spent
-        on the panel counts against its new dwell; otherwise panel 0 is shown.
+        on the panel counts against its new dwell; otherwise panel 0 starts now.
         """
         checked = _checked(dwells)
         if self._index >= len(checked):
             self._dwells = checked
-            self._show(0, now)
+            self.go_to(0, now)
             return
         used = self._dwells[self._index] - self._remaining(now)
         self._dwells = checked
@@ -173,26 +218,3 @@ class Rotation:
         if self._paused_at is not None:
             self._paused_at = now
         self._deadline = now + self._dwells[self._index]
-
-    def _show(self, index: int, now: float) -> None:
-        """Put panel `index` on screen at `now` with a full dwell."""
-        self._index = index
-        self._shown_at = now
-        self._restart_dwell(now)
-
-    def _walk(self, now: float, limit: int) -> None:
-        """Step through due panels, at most `limit` of them, keeping the schedule."""
-        for _ in range(limit):
-            if now < self._deadline:
-                return
-            self._index = (self._index + 1) % self.count
-            self._shown_at = self._deadline
-            self._deadline += self._dwells[self._index]
-
-    def _skip_cycles(self, now: float) -> None:
-        """Jump whole rotations at once; the index is unchanged after each."""
-        cycle = sum(self._dwells)
-        cycles = math.floor((now - self._deadline) / cycle)
-        if cycles > 0:
-            self._shown_at += cycles * cycle
-            self._deadline += cycles * cycle

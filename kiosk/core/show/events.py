@@ -1,0 +1,141 @@
+"""What the show tells its observers: typed events, and the emitters that carry them.
+
+The presentation model (`kiosk.core.show.presentation.Presentation`) publishes one
+event type per emitter of `ShowEvents`; the window, the ticker and the records
+subscribe, in napari's style::
+
+    show.events.panel_changed.connect(records.on_panel_changed)
+
+An observer that raises is logged and skipped: the others still hear the event,
+and the show goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from kiosk.core.content.source import Source
+    from kiosk.core.show.frame import Transition
+
+log = logging.getLogger(__name__)
+
+E = TypeVar("E")
+
+
+class Emitter(Generic[E]):
+    """Calls every connected handler with each event of one type, in connection order."""
+
+    def __init__(self) -> None:
+        self._handlers: list[Callable[[E], object]] = []
+
+    def connect(self, handler: Callable[[E], object]) -> None:
+        """Call `handler(event)` for every event emitted from now on."""
+        self._handlers.append(handler)
+
+    def disconnect(self, handler: Callable[[E], object]) -> None:
+        """Stop calling `handler` (nothing happens if it was not connected)."""
+        if handler in self._handlers:
+            self._handlers.remove(handler)
+
+    def emit(self, event: E) -> None:
+        """Hand `event` to every handler; a handler that raises is logged and skipped."""
+        for handler in list(self._handlers):
+            try:
+                handler(event)
+            except Exception:
+                log.exception("an observer of %s failed", type(event).__name__)
+
+
+@dataclass(frozen=True)
+class PanelChanged:
+    """A panel came on screen (its transition, if any, starts at `at`)."""
+
+    panel_id: str
+    index: int
+    language: str
+    at: float
+    transition: Transition | None = None
+
+
+@dataclass(frozen=True)
+class LanguageChanged:
+    """Every text on screen switched to `language`."""
+
+    language: str
+    panel_id: str
+    at: float
+
+
+@dataclass(frozen=True)
+class IdleReset:
+    """The visitor walked away: back to the attract loop, in the default language."""
+
+    at: float
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """Someone did something worth recording: a swipe, a tap, a key, an idle reset, a PIN."""
+
+    kind: str
+    panel_id: str
+    detail: str | None
+    at: float
+
+
+@dataclass(frozen=True)
+class ContentStaged:
+    """New content arrived; it goes on screen at the next panel boundary."""
+
+    source: Source
+    at: float
+
+
+@dataclass(frozen=True)
+class ContentApplied:
+    """Staged content is now the content on screen."""
+
+    source: Source
+    at: float
+
+
+@dataclass(frozen=True)
+class ProblemChanged:
+    """The operator's problem marker was set (`error`) or cleared (None).
+
+    `using_last_good` says whether the content on screen is now the last good copy
+    rather than the file (None: unchanged).
+    """
+
+    error: str | None
+    using_last_good: bool | None
+    at: float
+
+
+@dataclass(frozen=True)
+class NeedsFrames:
+    """What is on screen changed at `at` and keeps moving until `until` (>= `at`).
+
+    The window repaints; the ticker wakes up and ticks at frame rate until `until`.
+    """
+
+    at: float
+    until: float
+
+
+@dataclass(frozen=True)
+class ShowEvents:
+    """Every event the show publishes, one emitter per type."""
+
+    panel_changed: Emitter[PanelChanged] = field(default_factory=Emitter)
+    language_changed: Emitter[LanguageChanged] = field(default_factory=Emitter)
+    idle_reset: Emitter[IdleReset] = field(default_factory=Emitter)
+    interaction: Emitter[Interaction] = field(default_factory=Emitter)
+    content_staged: Emitter[ContentStaged] = field(default_factory=Emitter)
+    content_applied: Emitter[ContentApplied] = field(default_factory=Emitter)
+    problem_changed: Emitter[ProblemChanged] = field(default_factory=Emitter)
+    needs_frames: Emitter[NeedsFrames] = field(default_factory=Emitter)
