@@ -1,6 +1,7 @@
 """Memory growth over many panel changes: the show driven in-process by a fake clock.
 
-The shipped content rotates through `Show` as fast as the CPU allows: the clock
+The shipped content rotates through the show (`Presentation`, drawn by `ShowView`)
+as fast as the CPU allows: the clock
 jumps straight to each deadline the show asks for, and every panel is painted
 mid-transition, while animating and settled (software raster, like the booth).
 After one warm-up loop (every view built, pyqtgraph imported, caches full) the
@@ -27,34 +28,32 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from procfs import rss_kib  # noqa: E402
-from PySide6.QtCore import QRectF, QSize  # noqa: E402
+from PySide6.QtCore import QRectF  # noqa: E402
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.core.content.load import load  # noqa: E402
-from kiosk.ui.show import Show  # noqa: E402
-from kiosk.ui.stage import Stage  # noqa: E402
-from kiosk.ui.ticker import FRAME_SECONDS  # noqa: E402
+from kiosk.core.content.source import Source  # noqa: E402
+from kiosk.core.show import FRAME_SECONDS, PanelChanged, Presentation  # noqa: E402
+from kiosk.ui.show_view import ShowView  # noqa: E402
+from kiosk.ui.stage import Stages  # noqa: E402
 
 FRAME_SKIP = 0.5  # seconds the fake clock jumps while something animates
 
 
 class Counter:
-    """A show listener that counts panel changes."""
+    """Counts the panel changes of a show."""
 
     def __init__(self) -> None:
         self.shown = 0
 
-    def panel_shown(self, panel_id: str, language: str) -> None:
+    def panel_changed(self, _event: PanelChanged) -> None:
         """A panel appeared."""
         self.shown += 1
 
-    def interaction(self, kind: str, panel_id: str | None, detail: str | None = None) -> None:
-        """Ignored."""
-
 
 class Driver:
-    """Runs a `Show` on a fake clock, painting a few frames of every panel."""
+    """Runs the show on a fake clock, painting a few frames of every panel."""
 
     def __init__(self, content_path: Path, size: tuple[int, int]) -> None:
         content = load(content_path).content
@@ -62,16 +61,20 @@ class Driver:
             raise SystemExit(f"{content_path} does not load")
         self.now = 1000.0
         self.counter = Counter()
-        self.show = Show(Stage(content, content_path.parent), self.now, listener=self.counter)
-        self.show.size = QSize(*size)
+        stages = Stages()
+        source = Source(content, content_path.parent, "file")
+        self.show = Presentation(source, self.now, timing=stages)
+        self.show.events.panel_changed.connect(self.counter.panel_changed)
+        self.view = ShowView(self.show, stages)
         self.image = QImage(*size, QImage.Format.Format_RGB32)
         self.rect = QRectF(0, 0, *size)
 
     def paint(self) -> None:
-        """Paint the frame at the current fake time."""
+        """Paint the frame at the current fake time, as the window does."""
         painter = QPainter(self.image)
-        self.show.paint(painter, self.rect, self.now)
+        self.view.paint(painter, self.rect, self.now)
         painter.end()
+        self.view.report_failures(self.now)
 
     def step(self) -> None:
         """Tick, paint, and move the clock to the next deadline (or a few frames on)."""
@@ -95,7 +98,7 @@ class Driver:
 def measure(content_path: Path, size: tuple[int, int], changes: int) -> dict[str, float]:
     """Warm up one loop, then report heap and RSS growth over `changes` panel changes."""
     driver = Driver(content_path, size)
-    driver.changes(2 * driver.show.stage.count + 2)
+    driver.changes(2 * len(driver.show.content.panels) + 2)
     gc.collect()
     rss_before = rss_kib(os.getpid())
     tracemalloc.start()

@@ -57,7 +57,7 @@ class Timings:
 
 def instrument(app: KioskApp, timings: Timings) -> None:
     """Time every tick handler call and every paint of the show."""
-    on_tick, paint = app.ticker._on_tick, app.show.paint
+    on_tick, paint = app.ticker._on_tick, app.view.paint
 
     def timed_tick(now: float) -> float | None:
         jobs_before = len(app.warmup.done)
@@ -73,7 +73,7 @@ def instrument(app: KioskApp, timings: Timings) -> None:
         timings.paints.append((time.perf_counter() - start) * 1000)
 
     app.ticker._on_tick = timed_tick
-    app.show.paint = timed_paint  # type: ignore[method-assign]
+    app.view.paint = timed_paint  # type: ignore[method-assign]
 
 
 def main() -> int:
@@ -92,10 +92,10 @@ def main() -> int:
         timings = Timings()
         instrument(app, timings)
         shown: list[str] = []
-        app.records.panel_shown = lambda panel_id, language: shown.append(panel_id)
+        app.show.events.panel_changed.connect(lambda event: shown.append(event.panel_id))
         app.start()
         loop_end = time.monotonic() + 60
-        panels = len(app.show.stage.content.panels)
+        panels = len(app.show.content.panels)
         while len(shown) < panels and time.monotonic() < loop_end:  # back at the first
             qt.processEvents()
             time.sleep(0.001)

@@ -4,8 +4,7 @@ Renders N frames of the stats panel through its count-up into a QImage (software
 rendering, as on the booth PC) at 1920x1080 and 3840x2160 and prints p50 / p95 /
 max milliseconds per size. A frame is what the stage does: fill the background,
 then paint the view at `t`. The one-off layout (sprites, chart scene) is timed
-separately. If kiosk.ui.transition exists, its blend of two full-screen pixmaps
-is timed too.
+separately. The blend of two full-screen pictures of a fade is timed too.
 
     python benchmarks/frame_time.py [--frames 300] [--content content.json]
 """
@@ -31,6 +30,7 @@ from kiosk.core.content.load import load  # noqa: E402
 from kiosk.ui.drawing.theme import Theme  # noqa: E402
 from kiosk.ui.panels.base import ViewContext  # noqa: E402
 from kiosk.ui.panels.stats import StatsView  # noqa: E402
+from kiosk.ui.transition import Blend, paint_blend  # noqa: E402
 
 SIZES = ((1920, 1080), (3840, 2160))
 
@@ -72,22 +72,18 @@ def time_count_up(view: StatsView, size: tuple[int, int], frames: int) -> tuple[
     return first, samples
 
 
-def time_transition(size: tuple[int, int], frames: int) -> list[float] | None:
-    """Seconds per frame of a fade between two full-screen pixmaps, if transitions exist."""
-    try:
-        from kiosk.ui.transition import Transition, paint_blend
-    except ImportError:
-        return None
+def time_transition(size: tuple[int, int], frames: int) -> list[float]:
+    """Seconds per frame of a fade between two full-screen pixmaps."""
     a, b = QPixmap(*size), QPixmap(*size)
     a.fill("#0F1B2D")
     b.fill("#172A44")
-    transition = Transition(a, b, "fade", 0.0, 0.6)
+    blend = Blend(a, b, "fade")
     image = QImage(*size, QImage.Format.Format_RGB32)
     painter = QPainter(image)
     samples = []
     for i in range(frames):
         start = time.perf_counter()
-        paint_blend(painter, QRectF(0, 0, *size), transition, i / max(1, frames - 1))
+        paint_blend(painter, QRectF(0, 0, *size), blend, i / max(1, frames - 1))
         samples.append(time.perf_counter() - start)
     painter.end()
     return samples
@@ -107,11 +103,7 @@ def main() -> int:
         label = f"{size[0]}x{size[1]}"
         print(f"{label} stats first frame (layout + sprites) {first * 1000:.1f} ms")
         print(summary(f"{label} stats count-up", samples))
-        blend = time_transition(size, args.frames)
-        if blend is None:
-            print(f"{label} transition: kiosk.ui.transition missing, skipped")
-        else:
-            print(summary(f"{label} transition fade", blend))
+        print(summary(f"{label} transition fade", time_transition(size, args.frames)))
     del app
     return 0
 

@@ -42,7 +42,7 @@ def main() -> int:
     for size in frame_time.SIZES:
         view = frame_time.stats_view(args.content, "en")
         first, samples = frame_time.time_count_up(view, size, args.frames)
-        blend = frame_time.time_transition(size, args.frames) or []
+        blend = frame_time.time_transition(size, args.frames)
         result[f"{size[0]}x{size[1]}"] = {
             "layout_ms": first * 1000,
             "count_up_p95_ms": p95_ms(samples),

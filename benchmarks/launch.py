@@ -10,6 +10,7 @@ screen show the theme's background colour (the app's first frame is there).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,6 +18,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import procfs
@@ -47,19 +49,38 @@ def chromium_binary() -> str | None:
 
 @dataclass
 class AppSpec:
-    """How to start one app: its name, command, and extra environment."""
+    """How to start one app: its name, command, extra environment, and its log (if any)."""
 
     name: str
     argv: list[str]
     env: dict[str, str] = field(default_factory=dict)
+    log: Path | None = None
 
 
-def kiosk_spec(content: Path, data_dir: Path, marker: Path) -> AppSpec:
+FIRST_FRAME_LINE = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) .*first frame on screen")
+
+
+def kiosk_spec(content: Path, data_dir: Path) -> AppSpec:
     """The kiosk, full screen, as `kiosk run` starts it on the booth."""
     argv = [sys.executable, str(ROOT / "main.py"), "run", "--content", str(content)]
     argv += ["--data-dir", str(data_dir)]
-    env = {"QT_QPA_PLATFORM": "xcb", "KIOSK_BENCH_FIRST_PAINT": str(marker)}
-    return AppSpec("kiosk", argv, env)
+    return AppSpec("kiosk", argv, {"QT_QPA_PLATFORM": "xcb"}, data_dir / "kiosk.log")
+
+
+def logged_first_frame(log: Path | None) -> float | None:
+    """Wall time (epoch s) of the kiosk's log line "first frame on screen", if it is there.
+
+    The kiosk logs that line right after its first paint; the log's stamps are
+    local time to the millisecond.
+    """
+    try:
+        lines = log.read_text(encoding="utf-8").splitlines() if log else []
+    except OSError:
+        return None
+    for line in lines:
+        if found := FIRST_FRAME_LINE.match(line):
+            return datetime.strptime(found[1], "%Y-%m-%d %H:%M:%S,%f").timestamp()
+    return None
 
 
 def chromium_spec(page: Path, dwell: float, profile: Path, size: tuple[int, int]) -> AppSpec:

@@ -1,17 +1,27 @@
-"""Composition root: builds the show, the window, the records and the one ticker.
+"""Composition root: builds the show, its view, the window, the records and the one ticker.
 
 `run_prepared(options, prepared)` is what `kiosk run` calls once `kiosk.boot` has
-loaded the content (before Qt is imported). Everything that happens over time goes
-through `KioskApp.tick(now)`, called by the single `Ticker`: the show, the
-records (proof-of-play and status.json), the operator's long press and the
-content watcher each say when they next need a tick.
+loaded the content (before Qt is imported). This module is the only place where
+the parts are wired together:
+
+- the show (`Presentation`, Qt-free) is told the time by the ticker and told what
+  people do by the input layer and the content watcher;
+- the records follow the show's events; the window repaints and the ticker wakes
+  up when the show says the screen changed (`needs_frames`);
+- new content is warmed up when it is staged; the PIN pad takes the PIN of the
+  content on screen when it is applied;
+- a screenshot of what visitors see is saved now and then, when the screen is still;
+- the records count only while the window is on a screen a visitor can see
+  (`ScreenWatch`); full screen, the window stays in front (`FrontGuard`).
+
+Everything that happens over time goes through `KioskApp.tick(now)`, called by
+the single `Ticker`: the show, the records, the operator's long press, the PIN
+pad, the cursor, the warm-up and the screenshots each say when they next need a tick.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,22 +30,26 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.boot import Prepared, RunOptions, stopped_during_startup
 from kiosk.core.content.load import LoadResult
-from kiosk.core.content.source import Source, error_summary, initial_source, reload_source
+from kiosk.core.content.source import Source, error_summary, initial_source, usable_source
 from kiosk.core.records.paths import SCREENSHOT_FILE
 from kiosk.core.records.recorder import Records
 from kiosk.core.records.sdnotify import notify
-from kiosk.display import Display, confirm_platform
+from kiosk.core.show.events import ContentApplied, ContentStaged, NeedsFrames
+from kiosk.core.show.pinpad import PinPad
+from kiosk.core.show.presentation import Presentation
+from kiosk.core.show.timing import earliest
 from kiosk.logsetup import shutdown_logging
-from kiosk.ui.chrome.pinpad import PinPad
+from kiosk.ui.chrome.pinpad import PadView
 from kiosk.ui.drawing.theme import register_fonts
 from kiosk.ui.exposure import ScreenWatch
 from kiosk.ui.front import FrontGuard
 from kiosk.ui.input import PointerInput
+from kiosk.ui.qtapp import kiosk_app
 from kiosk.ui.qtlog import install_qt_message_handler
 from kiosk.ui.screenshot import Screenshots
-from kiosk.ui.show import Show
+from kiosk.ui.show_view import ShowView
 from kiosk.ui.signals import SignalBridge
-from kiosk.ui.stage import Stage
+from kiosk.ui.stage import Stages
 from kiosk.ui.ticker import Ticker, monotonic_clock
 from kiosk.ui.warmup import Warmup
 from kiosk.ui.watcher import ContentWatcher
@@ -46,13 +60,8 @@ log = logging.getLogger(__name__)
 DEFAULT_WINDOW_SIZE = (1280, 720)
 
 
-def make_stage(source: Source) -> Stage:
-    """A stage for a content source (the fallback is marked so new content replaces it)."""
-    return Stage(source.content, source.content_dir, is_fallback=source.origin == "fallback")
-
-
 class KioskApp:
-    """The running kiosk: wires show, window, input, records and ticker together."""
+    """The running kiosk: every part, and the wiring between them."""
 
     def __init__(
         self,
@@ -66,25 +75,27 @@ class KioskApp:
         self.clock = clock
         self.content_path = options.content_path.resolve()
         self.exit_code = 0
-        now = clock()
+        self.first_frame_shown = False
+        source = source or initial_source(self.content_path, data_dir)
+        if source.error:
+            log.error("content problem: %s (showing %s)", source.error, source.origin)
         self.records = Records(data_dir, clock)
         self.records.status.content_from = options.content_from
-        source = source or initial_source(self.content_path, data_dir)
-        self.show = Show(make_stage(source), now, listener=self.records)
-        self._report_source(source)
+        self.stages = Stages()
+        self.show = Presentation(source, clock(), timing=self.stages)
+        self.records.follow(self.show, self.content_path)
+        self.view = ShowView(self.show, self.stages)
         self.ticker = Ticker(self.tick, clock)
         self.warmup = Warmup()
-        self.first_frame_shown = False
-        self.pinpad = PinPad(self.show, on_accept=lambda: self.quit(0))
-        self.pointer = PointerInput(
-            self.show, clock, self._changed, self.request_admin, self.pinpad
-        )
-        locked = not options.windowed
-        self.window = KioskWindow(self.show, clock, self.pointer, locked=locked, pad=self.pinpad)
-        self.window.after_paint = self._after_paint
+        settings = source.content.settings
+        self.pinpad = PinPad(settings.admin_pin, lambda: self.quit(0), self.show.operator,
+                             settings.reduced_motion)
+        pad = PadView(self.pinpad)
+        self.pointer = PointerInput(self.show, pad, clock, self.request_admin)
+        self.window = KioskWindow(self.view, pad, self.pointer, clock, locked=not options.windowed,
+                                  wake=self.ticker.kick, painted=self._painted)
         self.screen_watch = ScreenWatch(self.window, self._screen_changed)
         self.ready_sent = False
-        self.window.cursor_revealed = self.ticker.kick
         self.front = FrontGuard(self.window)  # full screen: stays in front of the visitor
         self.signals = SignalBridge(lambda _number: self.quit(0))
         shown_file = source.content if source.origin == "file" else None
@@ -92,8 +103,15 @@ class KioskApp:
         self.watcher.changed.connect(self.content_changed)
         self.screenshots = Screenshots(
             data_dir / SCREENSHOT_FILE, self.window.grab, self._screenshot_minutes,
-            self._screen_ready, now,
+            self._screen_ready, clock(),
         )  # fmt: skip
+        self._follow_the_show()
+
+    def _follow_the_show(self) -> None:
+        events = self.show.events
+        events.needs_frames.connect(self._redraw)
+        events.content_staged.connect(self._staged)
+        events.content_applied.connect(self._applied)
 
     # life cycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -111,9 +129,7 @@ class KioskApp:
             self.window.showFullScreen()
             self.front.start()
         self.screen_watch.attach()
-        self.show.size = self.window.size()
-        self.show.restart_clock(self.clock())  # the first panel's entrance starts on screen
-        self.ticker.kick()
+        self.show.start(self.clock())  # the first panel's entrance starts on screen
 
     def quit(self, code: int) -> None:
         """Leave the event loop with `code` (the operator's PIN, SIGTERM, SIGINT)."""
@@ -135,7 +151,7 @@ class KioskApp:
     # time -----------------------------------------------------------------------
     def tick(self, now: float) -> float | None:
         """Advance everything to `now`; return when the next tick is needed."""
-        due = [
+        due = earliest(
             self.show.tick(now),
             self.records.tick(now),
             self.pointer.poll(now),
@@ -143,25 +159,25 @@ class KioskApp:
             self.window.hide_idle_cursor(now),
             self._warm(now),
             self.screenshots.tick(now),
-        ]
+        )
+        self.view.report_failures(now)  # a panel may fail as the show asks how long it moves
         self.window.update()
-        pending = [d for d in due if d is not None]
-        return min(pending) if pending else None
+        return due
 
-    def _changed(self) -> None:
+    def _redraw(self, _event: NeedsFrames) -> None:
+        """The screen changed: repaint, and tick (at frame rate while it moves)."""
         self.window.update()
         self.ticker.kick()
 
-    def _after_paint(self) -> None:
+    def _painted(self, now: float) -> None:
         self.screen_watch.frame_painted()
         if not self.first_frame_shown:  # the rest of the start-up waits for this moment
             self.first_frame_shown = True
-            self._queue_warmup(self.show.stage)
-        if self.show.skip_requested:
-            self.ticker.kick()
+            log.info("first frame on screen")
+            self._queue_warmup(self.show.source)
 
     def _screenshot_minutes(self) -> float:
-        return self.show.stage.content.settings.screenshot_minutes
+        return self.show.content.settings.screenshot_minutes
 
     def _screen_ready(self, now: float) -> bool:
         """Whether the screen shows a settled panel for visitors (for a screenshot)."""
@@ -175,10 +191,11 @@ class KioskApp:
             self.ready_sent = True
         self.ticker.kick()
 
-    def _queue_warmup(self, stage: Stage) -> None:
-        """Prepare every view of `stage` in idle time, the next panel's first."""
+    def _queue_warmup(self, source: Source) -> None:
+        """Prepare every view of `source` in idle time, the next panel's first."""
         self.warmup.clear()
-        self.warmup.add(stage.warm_jobs(self.show.language, self.show.shown_index + 1))
+        stage = self.stages.stage_for(source)
+        self.warmup.add(stage.warm_jobs(self.show.language, self.show.upcoming))
         self.ticker.kick()
 
     def _warm(self, now: float) -> float | None:
@@ -199,72 +216,28 @@ class KioskApp:
         if self.options.windowed:
             self.quit(0)
         elif not self.pinpad.is_open:
-            self.pinpad.open(self.clock())
-            self._changed()
+            self.pinpad.open(self.clock(), self.show.language)
+            self.window.update()
+            self.ticker.kick()
 
     # content ---------------------------------------------------------------------
     def content_changed(self, result: LoadResult) -> None:
         """A new version of content.json settled: stage it, or keep what is shown and say why."""
-        source = reload_source(result, self.content_path, self.data_dir)
+        source = usable_source(result, self.content_path, self.data_dir)
         if source is None:
             error = error_summary(result, self.content_path) or "content could not be loaded"
             log.error("content problem: %s (keeping the content on screen)", error)
-            self.show.problem_marker = True
-            self.records.content_error(error, using_last_good=not self.show.stage.is_fallback)
+            self.show.reject_content(error, self.clock())
         else:
-            stage = make_stage(source)
-            self.show.stage_content(stage, self.clock())
-            self._report_source(source)
-            if self.first_frame_shown:
-                self._queue_warmup(stage)
-        self._changed()
+            self.show.stage_content(source, self.clock())
 
-    def _report_source(self, source: Source) -> None:
-        self.records.content_loaded(
-            self.content_path,
-            source.sha256,
-            len(source.content.panels),
-            len(source.problems),
-            source.origin == "last_good",
-        )
-        self.show.problem_marker = source.error is not None
-        self.records.content_error(source.error)
-        if source.error:
-            log.error("content problem: %s (showing %s)", source.error, source.origin)
+    def _staged(self, event: ContentStaged) -> None:
+        if self.first_frame_shown:
+            self._queue_warmup(event.source)
 
-
-def _application(display: Display) -> QApplication:
-    """The QApplication, on the platform `kiosk.boot` chose (never a silent offscreen).
-
-    Raises
-    ------
-    DisplayUnavailable
-        When Qt could not start on that platform after all.
-    """
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    app = QApplication([sys.argv[0]])
-    confirm_platform(display, app.platformName())
-    return app
-
-
-def _mark_first_paint(window: KioskWindow) -> None:
-    """Benchmarks only: write the first paint's wall time to $KIOSK_BENCH_FIRST_PAINT."""
-    path = os.environ.get("KIOSK_BENCH_FIRST_PAINT")
-    after = window.after_paint
-    if not path:
-        return
-
-    def first() -> None:
-        import time
-
-        window.after_paint = after
-        Path(path).write_text(repr(time.time()), encoding="utf-8")
-        if after is not None:
-            after()
-
-    window.after_paint = first
+    def _applied(self, _event: ContentApplied) -> None:
+        settings = self.show.content.settings  # the content just applied
+        self.pinpad.configure(settings.admin_pin, settings.reduced_motion)
 
 
 def run_prepared(options: RunOptions, prepared: Prepared) -> int:
@@ -283,10 +256,9 @@ def run_prepared(options: RunOptions, prepared: Prepared) -> int:
         The process exit code.
     """
     install_qt_message_handler()  # Qt's own messages go to the log too
-    app = _application(prepared.display)
+    app = kiosk_app(prepared.display)
     register_fonts()
     kiosk = KioskApp(options, prepared.data_dir, source=prepared.source)
-    _mark_first_paint(kiosk.window)  # issue 7 benchmarks; inert unless the env var is set
     code = 0
     if not stopped_during_startup():  # a signal before the bridge was installed
         kiosk.start()

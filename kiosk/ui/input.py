@@ -1,10 +1,12 @@
-"""What a visitor's hand or a presenter's key means: pointer tracks, taps, swipes, keys.
+"""What a visitor's hand or a presenter's key means: Qt input turned into the show's intents.
 
 Mouse and single-finger touch both become a pointer track, classified by the
-pure `kiosk.core.show.gestures`. Several fingers, pinches, right clicks and unknown
-keys do nothing. The operator's way out (a 3 s press in the top-left corner or
-Ctrl+Shift+Q) only asks for the PIN pad; it never leaves by itself. While the
-pad is open every touch and key goes to it and nothing reaches the show.
+pure `kiosk.core.show.gestures`; a swipe, a tap or a key becomes an intent of the
+show (`next`, `previous`, `go_to`, `toggle_language`, `toggle_pause`, `touch`,
+`tap`). Several fingers, pinches, right clicks and unknown keys do nothing. The
+operator's way out (a 3 s press in the top-left corner or Ctrl+Shift+Q) only asks
+for the PIN pad; it never leaves by itself. While the pad is open every touch and
+key goes to it and nothing reaches the show.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 
 from kiosk.core.show.gestures import PointerSample, classify, is_long_press_in_progress
+from kiosk.core.show.presentation import Presentation
 from kiosk.ui.chrome.controls import hit_test
-from kiosk.ui.chrome.pinpad import PinPad
-from kiosk.ui.show import Show
+from kiosk.ui.chrome.pinpad import PadView
 
 ADMIN_PRESS_SECONDS = 3.0
 ADMIN_CORNER = 0.12  # share of the short side that counts as the top-left corner
@@ -39,23 +41,24 @@ MOUSE_EVENTS = {
 
 
 class PointerInput:
-    """Turns raw input into show actions; `changed` is called after every action."""
+    """Turns raw input into the show's intents, or hands it to the open PIN pad.
+
+    `pressed` is the control under a finger while it is down (drawn pressed).
+    """
 
     def __init__(
         self,
-        show: Show,
+        show: Presentation,
+        pad: PadView,
         clock: Callable[[], float],
-        changed: Callable[[], None],
         admin: Callable[[], None],
-        pad: PinPad | None = None,
     ) -> None:
         self.show = show
-        self.clock = clock
-        self.changed = changed
-        self.admin = admin
         self.pad = pad
+        self.clock = clock
+        self.admin = admin
         self.track: list[PointerSample] = []
-        self._control: str | None = None
+        self.pressed: str | None = None
         self._corner_press = False
         self._admin_fired = False
         self._short_side = 1080.0
@@ -64,19 +67,16 @@ class PointerInput:
     def press(self, position: QPointF, rect: QRectF) -> None:
         """A finger or button went down."""
         now = self.clock()
-        if (pad := self.open_pad()) is not None:
-            pad.press(position, rect, now)
-            self.changed()
+        if self.pad.is_open:
+            self.pad.press(position, rect, now)
             return
         self.track = [PointerSample(now, position.x(), position.y())]
         corner = min(rect.width(), rect.height()) * ADMIN_CORNER
         self._corner_press = position.x() < corner and position.y() < corner
         self._short_side = min(rect.width(), rect.height())
         self._admin_fired = False
-        self._control = hit_test(rect, self.show.chrome_state(now), position)
-        self.show.pressed = self._control
+        self.pressed = hit_test(rect, self.show.chrome(now), position)
         self.show.touch(now)
-        self.changed()
 
     def move(self, position: QPointF) -> None:
         """The finger moved (ignored when nothing is pressed)."""
@@ -87,23 +87,20 @@ class PointerInput:
         """The finger lifted: act on the gesture it made (or on the pad's key)."""
         now = self.clock()
         if not self.track:
-            if (pad := self.open_pad()) is not None:
-                pad.release(position, rect, now)
-                self.changed()
+            if self.pad.is_open:
+                self.pad.release(position, rect, now)
             return
         self.track.append(PointerSample(now, position.x(), position.y()))
         gesture = classify(self.track, min(rect.width(), rect.height()))
         self.track = []
-        self.show.pressed = None
-        if not (self._admin_fired or self.open_pad()):
-            self._act(gesture.kind, now)
-        self.changed()
+        control, self.pressed = self.pressed, None
+        if not (self._admin_fired or self.pad.is_open):
+            self._act(gesture.kind, control, now)
 
     def cancel(self) -> None:
         """Forget the current track (a second finger arrived, the touch was cancelled)."""
         self.track = []
-        self.show.pressed = None
-        self.changed()
+        self.pressed = None
 
     def poll(self, now: float) -> float | None:
         """Fire the admin request once a corner press lasts long enough; say when to look again."""
@@ -115,17 +112,13 @@ class PointerInput:
             return None
         return self.track[0].t + ADMIN_PRESS_SECONDS
 
-    def open_pad(self) -> PinPad | None:
-        """The PIN pad when it is open (it then takes all input), else None."""
-        return self.pad if self.pad is not None and self.pad.is_open else None
-
-    def _act(self, kind: str, now: float) -> None:
+    def _act(self, kind: str, control: str | None, now: float) -> None:
         if kind == "swipe_left":
             self.show.next(now, "swipe")
         elif kind == "swipe_right":
             self.show.previous(now, "swipe")
         elif kind == "tap":
-            self._tap(self._control, now)
+            self._tap(control, now)
 
     def _tap(self, control: str | None, now: float) -> None:
         """A tap on `control`, as it was under the finger when it went down."""
@@ -136,9 +129,9 @@ class PointerInput:
         elif control == "prev":
             self.show.previous(now, "tap")
         elif control is not None and control.startswith("dot:"):
-            self.show.go_to(self.show.dot_target(int(control[4:])), now, "tap")
+            self.show.go_to(self.show.active[int(control[4:])], now, "tap")
         else:
-            self.show.tap_panel(now)
+            self.show.tap(now)
 
     # Qt events ------------------------------------------------------------------------
     def mouse_event(self, event: QMouseEvent, rect: QRectF) -> None:
@@ -182,12 +175,11 @@ class PointerInput:
         now = self.clock()
         ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         admin_keys = key == Qt.Key.Key_Q and (modifiers & ctrl_shift) == ctrl_shift
-        if (pad := self.open_pad()) is not None:
+        if self.pad.is_open:
             if admin_keys:
-                pad.open(now)  # start again, even while "Wrong PIN" shows
+                self.pad.open(now, self.show.language)  # start again, even while "Wrong PIN" shows
             else:
-                pad.key(key, now)
-            self.changed()
+                self.pad.key(key, now)
             return
         if admin_keys:
             self.admin()
@@ -201,6 +193,3 @@ class PointerInput:
             self.show.go_to(0, now, "key")
         elif key == Qt.Key.Key_L and not modifiers & ctrl_shift:
             self.show.toggle_language(now)
-        else:
-            return
-        self.changed()

@@ -6,38 +6,17 @@ at time `at`), into an image of exactly the requested size.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QImage, QPainter
 
 from kiosk.core.content.model import Content
-from kiosk.ui.chrome.controls import paint_chrome, resting_chrome
-from kiosk.ui.panels.base import view_context
+from kiosk.core.show.frame import resting_chrome
+from kiosk.ui.chrome.controls import paint_chrome
+from kiosk.ui.qtapp import ensure_app
 from kiosk.ui.stage import Stage
-
-__all__ = ["ensure_app", "image_name", "render_panel_image", "render_to_folder", "view_context"]
-
-
-def ensure_app() -> QGuiApplication:
-    """The running Qt application, created if there is none.
-
-    A widgets `QApplication` is created, not a bare `QGuiApplication`: the statistics
-    chart draws through pyqtgraph's `QGraphicsScene`, which crashes without one.
-    Rendering paints into images and needs no screen, so unless ``QT_QPA_PLATFORM``
-    says otherwise Qt's offscreen platform is used: `kiosk render` works without a
-    display (or with a DISPLAY that points nowhere), and gives the same pixels on a
-    desktop and on a server.
-    """
-    app = QGuiApplication.instance()
-    if app is not None:
-        return app  # type: ignore[return-value]
-    if not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return QApplication([])
 
 
 def render_panel_image(

@@ -1,7 +1,9 @@
-"""The panels of one content version, ready to paint, with faulty panels fenced off.
+"""The panels of each content version, ready to paint, with faulty panels fenced off.
 
-A panel whose view fails to build or to paint is logged with its traceback and
-skipped for the rest of this content version; the visitor never sees the error.
+A panel whose view fails to build or to paint is logged with its traceback, is
+painted as the bare background from then on, and is reported (`take_failures`)
+so that the app tells the show, which takes it out of the rotation for the rest
+of this content version; the visitor never sees the error.
 Settled panels are painted once into a pixmap and reused, so an expose event,
 a chrome change or the outgoing side of a transition costs a single blit.
 While a panel animates, its frames start from a cached picture of the background
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QPainter, QPixmap
 
 from kiosk.core.content.model import Content
+from kiosk.core.content.source import Source
 from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.base import PanelView, view_context
 from kiosk.ui.panels.common import paint_background
@@ -34,12 +38,12 @@ log = logging.getLogger(__name__)
 class Stage:
     """Views of every panel of one content version, per language."""
 
-    def __init__(self, content: Content, content_dir: Path, *, is_fallback: bool = False) -> None:
+    def __init__(self, content: Content, content_dir: Path) -> None:
         self.content = content
         self.content_dir = content_dir
-        self.is_fallback = is_fallback  # the built-in screen: any good content replaces it
         self.theme = Theme.from_settings(content.settings.theme)
-        self.bad: set[int] = set()
+        self._failed: set[int] = set()
+        self._unreported: list[int] = []
         self._views: dict[tuple[int, str], PanelView] = {}
         self._settled: tuple[tuple[int, str, QSize], QPixmap] | None = None
         self._background: QPixmap | None = None
@@ -49,13 +53,14 @@ class Stage:
         """Number of panels in this content version."""
         return len(self.content.panels)
 
-    def good_indices(self) -> list[int]:
-        """Panels that have not failed."""
-        return [i for i in range(self.count) if i not in self.bad]
+    def take_failures(self) -> list[int]:
+        """The panels that failed since the last call (each is reported once)."""
+        failures, self._unreported = self._unreported, []
+        return failures
 
     def view(self, index: int, language: str) -> PanelView | None:
         """The view of panel `index` in `language`, built on first use; None if it failed."""
-        if index in self.bad:
+        if index in self._failed:
             return None
         key = (index, language)
         if key not in self._views:
@@ -106,7 +111,7 @@ class Stage:
             return False
         if t >= self.settle_seconds(index, language):
             painter.drawPixmap(rect.topLeft(), self._settled_pixmap(index, language, rect))
-            return index not in self.bad
+            return index not in self._failed
         return self._paint_view(painter, rect, index, view, t)
 
     def snapshot(self, index: int, language: str, size: QSize, t: float) -> QPixmap:
@@ -185,5 +190,40 @@ class Stage:
     def _fail(self, index: int, what: str) -> None:
         panel_id = self.content.panels[index].id
         log.exception("panel %r %s; it is skipped until the content changes", panel_id, what)
-        self.bad.add(index)
+        self._failed.add(index)
+        self._unreported.append(index)
         self._views = {k: v for k, v in self._views.items() if k[0] != index}
+
+
+class Stages:
+    """The stage of every content version the screen still needs, found by identity.
+
+    This is how the show learns how long a panel moves (`settle_seconds`, its
+    `PanelTiming`); the show view asks it for the stage that paints a shot.
+    """
+
+    def __init__(self) -> None:
+        self._stages: list[tuple[Source, Stage]] = []
+
+    def stage_for(self, source: Source) -> Stage:
+        """The stage of `source`, made on first use (views are built only when needed)."""
+        for known, stage in self._stages:
+            if known is source:
+                return stage
+        stage = Stage(source.content, source.content_dir)
+        self._stages.append((source, stage))
+        return stage
+
+    def retain(self, sources: Iterable[Source]) -> None:
+        """Let go of every stage but those of `sources` (the ones the show still refers to)."""
+        keep = list(sources)
+        self._stages = [(s, stage) for s, stage in self._stages if any(s is k for k in keep)]
+
+    def settle_seconds(self, source: Source, index: int, language: str) -> float:
+        """When panel `index` of `source` stops moving (0 for a failed panel)."""
+        return self.stage_for(source).settle_seconds(index, language)
+
+    def take_failures(self) -> list[tuple[Source, int]]:
+        """The panels that failed since the last call, with their content version."""
+        return [(source, index) for source, stage in self._stages
+                for index in stage.take_failures()]

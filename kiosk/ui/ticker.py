@@ -1,9 +1,11 @@
-"""The one timer that drives the kiosk's time.
+"""The one timer that drives the kiosk's time (the content watcher keeps its own).
 
 Every tick asks the app what time it next needs a tick: a frame interval while
 something moves, the next deadline (a panel change, the idle countdown, the
 heartbeat) while the screen is still, or never. A settled panel therefore costs
-no timer ticks at all.
+no timer ticks at all. `kick` asks for a tick as soon as the event loop is free:
+after input, or when the show says something started to move; a kick during a
+tick makes the next tick come at once, whatever the tick planned.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
-FRAME_SECONDS = 1 / 60
 MAX_SLEEP_SECONDS = 3600.0
 
 TickHandler = Callable[[float], float | None]
@@ -33,6 +34,8 @@ class Ticker(QObject):
         self._on_tick = on_tick
         self.clock = clock
         self.tick_count = 0
+        self._ticking = False
+        self._kicked = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -45,7 +48,10 @@ class Ticker(QObject):
 
     def kick(self) -> None:
         """Tick as soon as the event loop is free (after input, a reload, a resize)."""
-        self._timer.start(0)
+        if self._ticking:
+            self._kicked = True
+        else:
+            self._timer.start(0)
 
     def stop(self) -> None:
         """Cancel any scheduled tick."""
@@ -55,8 +61,12 @@ class Ticker(QObject):
         """Run one tick now and schedule the next one."""
         self.tick_count += 1
         now = self.clock()
-        next_at = self._on_tick(now)
-        self._schedule(next_at, now)
+        self._ticking, self._kicked = True, False
+        try:
+            next_at = self._on_tick(now)
+        finally:
+            self._ticking = False
+        self._schedule(now if self._kicked else next_at, now)
 
     def _schedule(self, next_at: float | None, now: float) -> None:
         if next_at is None or math.isnan(next_at):

@@ -1,10 +1,12 @@
 """The thin full-screen shell: paints the show's frame and hands input to the controls.
 
-The window owns no state of its own beyond lockdown: what to paint comes from
-the show (and the PIN pad over it), what a touch means is decided by
-`kiosk.ui.input`. In lockdown it refuses every close request (Alt+F4, the window
-manager's close button), stays on top and hides the cursor until a real mouse
-moves; only the operator's PIN (`allow_close`) lets it close.
+The window owns no state of its own beyond lockdown and the mouse cursor: what
+to paint comes from the show view (and the PIN pad over it), what a touch means
+is decided by `kiosk.ui.input`. After each input event it repaints and wakes the
+ticker (`wake`), which plans the next tick. In lockdown it refuses every close
+request (Alt+F4, the window manager's close button), stays on top and hides the
+cursor until a real mouse moves; only the operator's PIN (`allow_close`) lets it
+close.
 """
 
 from __future__ import annotations
@@ -13,12 +15,12 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.chrome.pinpad import PinPad
+from kiosk.ui.chrome.pinpad import PadView
 from kiosk.ui.input import PointerInput
-from kiosk.ui.show import Show
+from kiosk.ui.show_view import ShowView
 
 log = logging.getLogger(__name__)
 
@@ -26,28 +28,46 @@ CURSOR_IDLE_SECONDS = 3.0  # a revealed mouse cursor hides again after resting t
 
 
 class KioskWindow(QWidget):
-    """Full-screen (or windowed) surface of the kiosk."""
+    """Full-screen (or windowed) surface of the kiosk.
+
+    Parameters
+    ----------
+    view, pad : ShowView, PadView
+        What it paints: the show, and the PIN pad over it.
+    pointer : PointerInput
+        What it hands input to.
+    clock : Callable[[], float]
+        The app's monotonic clock.
+    locked : bool
+        Lockdown (full screen): no close, no cursor until a real mouse moves.
+    wake : Callable[[], None]
+        Called after input (and a revealed cursor): the ticker plans its next tick.
+    painted : Callable[[float], None]
+        Called after each paint with its time (the app's first-frame hook).
+    """
 
     def __init__(
         self,
-        show: Show,
-        clock: Callable[[], float],
+        view: ShowView,
+        pad: PadView,
         pointer: PointerInput,
+        clock: Callable[[], float],
         *,
         locked: bool,
-        pad: PinPad | None = None,
+        wake: Callable[[], None],
+        painted: Callable[[float], None],
     ) -> None:
         super().__init__()
-        self.show_state = show
-        self.clock = clock
-        self.pointer = pointer
+        self.view = view
         self.pad = pad
+        self.pointer = pointer
+        self.clock = clock
+        self.wake = wake
+        self.painted = painted
         self._mouse_at: QPointF | None = None
         self._cursor_hides_at: float | None = None
-        self.cursor_revealed: Callable[[], None] | None = None
         self.locked = locked
         self.allow_close = not locked
-        self.after_paint: Callable[[], None] | None = None
         self.setWindowTitle("Producers' Story Kiosk")
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
@@ -63,25 +83,22 @@ class KioskWindow(QWidget):
 
     # painting -----------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Paint the show's frame for now, and the PIN pad over it when open."""
+        """Paint the show's frame for now, and the PIN pad over it when open.
+
+        A panel that failed to paint is reported to the show once the paint is done.
+        """
         painter = QPainter(self)
         now, rect = self.clock(), QRectF(self.rect())
-        self.show_state.paint(painter, rect, now)
-        if self.pad is not None:
-            self.pad.paint(painter, rect, now)
+        self.view.paint(painter, rect, now, self.pointer.pressed)
+        self.pad.paint(painter, rect, now, self.view.theme)
         painter.end()
-        if self.after_paint is not None:
-            self.after_paint()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Panels lay themselves out for the new size on the next paint."""
-        self.show_state.size = event.size()
-        super().resizeEvent(event)
+        self.view.report_failures(now)
+        self.painted(now)
 
     # input ----------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """Start a pointer track (left button only)."""
-        self.pointer.mouse_event(event, QRectF(self.rect()))
+        self._mouse(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Extend the track; a real mouse move shows the cursor again."""
@@ -90,11 +107,20 @@ class KioskWindow(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """Classify the finished track: tap, swipe or long press."""
-        self.pointer.mouse_event(event, QRectF(self.rect()))
+        self._mouse(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """A double tap is two taps, nothing more."""
+        self._mouse(event)
+
+    def _mouse(self, event: QMouseEvent) -> None:
         self.pointer.mouse_event(event, QRectF(self.rect()))
+        self._acted()
+
+    def _acted(self) -> None:
+        """After input: repaint, and let the ticker plan again."""
+        self.update()
+        self.wake()
 
     def _reveal_cursor(self, event: QMouseEvent) -> None:
         """Show the cursor once a real mouse (not a finger) has actually moved."""
@@ -104,8 +130,7 @@ class KioskWindow(QWidget):
         if at is not None and at != event.position():
             self.unsetCursor()
             self._cursor_hides_at = self.clock() + CURSOR_IDLE_SECONDS
-            if self.cursor_revealed is not None:
-                self.cursor_revealed()
+            self.wake()
 
     def hide_idle_cursor(self, now: float) -> float | None:
         """Hide a revealed cursor once the mouse has rested; return when to look again."""
@@ -125,13 +150,16 @@ class KioskWindow(QWidget):
         """Presenter keys; everything else is swallowed."""
         self.pointer.key(event.key(), event.modifiers())
         event.accept()
+        self._acted()
 
     def event(self, event: QEvent) -> bool:
         """Touch events become pointer tracks (hiding the cursor); several fingers do nothing."""
         if self.locked and event.type() == QEvent.Type.TouchBegin:
             self.setCursor(Qt.CursorShape.BlankCursor)
-        handled = self.pointer.touch_event(event, QRectF(self.rect()))
-        return True if handled else super().event(event)
+        if self.pointer.touch_event(event, QRectF(self.rect())):
+            self._acted()
+            return True
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """In lockdown, only the operator's PIN may close the window."""

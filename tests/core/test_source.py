@@ -14,7 +14,7 @@ from kiosk.core.content.source import (
     error_summary,
     initial_source,
     picture_paths,
-    reload_source,
+    usable_source,
 )
 
 
@@ -50,7 +50,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 def test_reload_of_good_content_is_staged_and_kept_as_last_good(content, data_dir):
     data = write(content, document("New"))
-    source = reload_source(load(content), content, data_dir)
+    source = usable_source(load(content), content, data_dir)
     assert source is not None
     assert source.origin == "file"
     assert source.content.panels[0].title == "New 0"
@@ -62,20 +62,20 @@ def test_reload_of_broken_content_keeps_what_is_shown(content, data_dir):
     save_last_good(data_dir, b"previous")
     content.write_text('{"languages": ["en"], "panels": [', encoding="utf-8")
     result = load(content)
-    assert reload_source(result, content, data_dir) is None
+    assert usable_source(result, content, data_dir) is None
     assert load_last_good(data_dir) == b"previous"
     assert "content.json:1:" in (error_summary(result, content) or "")
 
 
 def test_reload_of_missing_file_says_it_does_not_exist(content, data_dir):
     result = load(content)
-    assert reload_source(result, content, data_dir) is None
+    assert usable_source(result, content, data_dir) is None
     assert "does not exist" in (error_summary(result, content) or "")
 
 
 def test_start_with_broken_file_after_a_good_run_shows_last_good(content, data_dir):
     write(content, document("Good"))
-    reload_source(load(content), content, data_dir)
+    usable_source(load(content), content, data_dir)
     content.write_text("{", encoding="utf-8")
     source = initial_source(content, data_dir)
     assert source.origin == "last_good"

@@ -1,8 +1,9 @@
-"""Helpers shared by the UI tests: panel views of sample content, and kiosks on a fake clock.
+"""Helpers shared by the UI tests: panel views, shows drawn without a window, kiosks.
 
-`running_kiosk` starts the shipped content in full screen (or windowed) on a
-`FakeClock`; `wait`, `tick` and `click` move its time and touch it the way the
-tests of input, the PIN pad and lockdown need. `KioskApps` builds windowed
+`PaintedShow` is a show and its view wired as the app wires them, painted into
+images. `running_kiosk` starts the shipped content in full screen (or windowed)
+on a `FakeClock`; `wait`, `tick` and `click` move its time and touch it the way
+the tests of input, the PIN pad and lockdown need. `KioskApps` builds windowed
 kiosks on any content and shuts them all down at the end of a test.
 """
 
@@ -14,17 +15,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
 
 from kiosk.core.content.model import Content
+from kiosk.core.content.source import Source
 from kiosk.core.records.paths import EVENTS_DB
 from kiosk.core.records.report import summarize
+from kiosk.core.show import Presentation
 from kiosk.ui.app import KioskApp, RunOptions
+from kiosk.ui.panels.base import view_context
 from kiosk.ui.panels.common import LaidOutView
 from kiosk.ui.panels.registry import build_view
-from kiosk.ui.render import view_context
-from tests.support import ROOT, FakeClock
+from kiosk.ui.show_view import ShowView
+from kiosk.ui.stage import Stages
+from tests.support import ROOT, FakeClock, as_source
 
 KIOSK_START = 1000.0  # the fake monotonic time at which test kiosks start
 
@@ -34,6 +40,41 @@ def make_view(content: Content, index: int, tmp_path: Path | None = None) -> Lai
     view = build_view(content.panels[index], view_context(content, tmp_path or Path("."), "en"))
     assert isinstance(view, LaidOutView)
     return view
+
+
+class PaintedShow:
+    """A show and its view, wired as `KioskApp` wires them, painted into images of `size`."""
+
+    def __init__(self, content: Content | Source, now: float, size: tuple[int, int]) -> None:
+        source = content if isinstance(content, Source) else as_source(content)
+        self.size = size
+        self.stages = Stages()
+        self.show = Presentation(source, now, timing=self.stages)
+        self.view = ShowView(self.show, self.stages)
+
+    def tick(self, now: float) -> float | None:
+        """Tick the show as the app does (failures found meanwhile are reported)."""
+        due = self.show.tick(now)
+        self.view.report_failures(now)
+        return due
+
+    def frame(self, now: float, format: QImage.Format = QImage.Format.Format_RGB32) -> QImage:
+        """What the screen shows at `now` (failures are reported after the paint)."""
+        image = QImage(*self.size, format)
+        painter = QPainter(image)
+        self.view.paint(painter, QRectF(0, 0, *self.size), now)
+        painter.end()
+        self.view.report_failures(now)
+        return image
+
+    def run_until(self, clock: FakeClock, end: float) -> None:
+        """Tick like the app's ticker, at each due time, painting every frame, up to `end`."""
+        while True:
+            due = self.tick(clock.now)
+            self.frame(clock.now)
+            if due is None or clock.now >= end:
+                return
+            clock.now = min(max(due, clock.now), end)
 
 
 @contextmanager

@@ -128,14 +128,14 @@ def test_markup_in_content_is_shown_as_plain_characters(make_app, tmp_path, qtbo
     clock = FakeClock(KIOSK_START)
     markup = make_app(write_content(tmp_path / "a", document(MARKUP)), clock, size=(640, 360))
     plain = make_app(write_content(tmp_path / "b", document("Hi")), clock, size=(640, 360))
-    view = markup.show.stage.view(0, "en")
+    view = markup.stages.stage_for(markup.show.source).view(0, "en")
     assert view is not None and view.visible_texts() == [MARKUP]
     for app in (markup, plain):
         app.start()
         qtbot.waitUntil(lambda app=app: app.ticker.tick_count >= 1)
     clock.now += 5.0
     shots = [app.window.grab().toImage() for app in (markup, plain)]
-    text = markup.show.stage.theme.text
+    text = markup.view.theme.text
     # Twenty-one visible characters, not a bold "Hi" and a broken image.
     assert ink(shots[0], text) > 4 * ink(shots[1], text) > 0
 

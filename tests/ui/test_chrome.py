@@ -9,16 +9,14 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from kiosk.core.content.model import Theme as ThemeSettings
+from kiosk.core.show.frame import ChromeState, next_language, resting_chrome
 from kiosk.ui.chrome.controls import (
     BOTTOM_GAP,
     EDGE_GAP,
-    ChromeState,
     chrome_layout,
     hit_test,
     language_label,
-    next_language,
     paint_chrome,
-    resting_chrome,
 )
 from kiosk.ui.drawing.scale import CHROME_HEIGHT, Scale
 from kiosk.ui.drawing.theme import Theme

@@ -71,7 +71,7 @@ def test_a_hidden_window_stops_counting_until_it_is_back(app, qtbot, notified) -
     assert read_status(app)["screen_problem"] == HIDDEN
     notified.clear()
     tick(app, 2.5)  # beta's turn comes while nobody can see it (and a heartbeat is due)
-    assert app.show.current_panel_id == "beta"
+    assert app.show.panel_id == "beta"
     assert "WATCHDOG=1" not in notified
     assert "beta" not in flush_summary(app)["panels"]
     app.window.show()

@@ -22,8 +22,9 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from kiosk.core.content.model import Content
 from kiosk.core.content.numbers import split_figure
+from kiosk.ui.panels.base import view_context
 from kiosk.ui.panels.registry import build_view
-from kiosk.ui.render import render_panel_image, view_context
+from kiosk.ui.render import render_panel_image
 
 ROOT = Path(__file__).resolve().parents[2]
 TESSERACT = shutil.which("tesseract")

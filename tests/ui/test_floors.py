@@ -20,6 +20,7 @@ from kiosk.core.content.limits import FLOORS, ORIENTATIONS, ROLES
 from kiosk.core.content.model import Content
 from kiosk.ui.drawing.scale import CHROME_HEIGHT, Scale
 from kiosk.ui.drawing.text import ELLIPSIS
+from kiosk.ui.panels.base import view_context
 from kiosk.ui.panels.capacity import (
     BLOCKS,
     SIZES,
@@ -29,7 +30,6 @@ from kiosk.ui.panels.capacity import (
 )
 from kiosk.ui.panels.common import LaidOutView, PanelLayout, paint_background
 from kiosk.ui.panels.registry import build_view
-from kiosk.ui.render import view_context
 from tests.support import sample_document, sample_items
 
 TEXT_FIELDS = [key for key in ROLES if key in BLOCKS]

@@ -11,9 +11,9 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
+from kiosk.core.show.frame import CONTROLS_FADE_SECONDS, CONTROLS_VISIBLE_SECONDS
 from kiosk.ui.app import KioskApp
 from kiosk.ui.chrome.controls import chrome_layout
-from kiosk.ui.show import CONTROLS_FADE_SECONDS, CONTROLS_VISIBLE_SECONDS
 from tests.ui.support import click, flush_summary, running_kiosk, tick, wait
 
 STEP = 0.02  # seconds between the samples of a drag
@@ -32,7 +32,7 @@ def drag(kiosk: KioskApp, start: QPoint, end: QPoint, *, steps: int = 6) -> None
 
 def control(kiosk: KioskApp, name: str) -> QPoint:
     """Centre of a chrome control ('next', 'lang', 'dot:2') as laid out now."""
-    state = kiosk.show.chrome_state(kiosk.clock())
+    state = kiosk.show.chrome(kiosk.clock())
     return chrome_layout(QRectF(kiosk.window.rect()), state)[name].center().toPoint()
 
 
@@ -50,22 +50,22 @@ def kiosk(qtbot: Any, tmp_path: Path) -> Iterator[KioskApp]:
 
 # swipes ----------------------------------------------------------------------------------
 def test_drag_right_to_left_shows_the_next_panel(kiosk: KioskApp) -> None:
-    assert kiosk.show.shown_index == 0
+    assert kiosk.show.index == 0
     drag(kiosk, middle(kiosk, 0.25), middle(kiosk, -0.25))
-    assert kiosk.show.shown_index == 1
-    assert kiosk.show.rotation.held
+    assert kiosk.show.index == 1
+    assert kiosk.show.held
 
 
 def test_drag_left_to_right_goes_back(kiosk: KioskApp) -> None:
     drag(kiosk, middle(kiosk, -0.25), middle(kiosk, 0.25))
-    assert kiosk.show.shown_index == kiosk.show.stage.count - 1
+    assert kiosk.show.index == len(kiosk.show.content.panels) - 1
 
 
 def test_swipes_act_at_once_even_mid_transition(kiosk: KioskApp) -> None:
     drag(kiosk, middle(kiosk, 0.25), middle(kiosk, -0.25))
     assert kiosk.show.transition is not None
     drag(kiosk, middle(kiosk, 0.25), middle(kiosk, -0.25))
-    assert kiosk.show.shown_index == 2
+    assert kiosk.show.index == 2
 
 
 def test_touch_swipe_moves_exactly_one_panel(kiosk: KioskApp) -> None:
@@ -75,7 +75,7 @@ def test_touch_swipe_moves_exactly_one_panel(kiosk: KioskApp) -> None:
     wait(kiosk, 0.1)
     QTest.touchEvent(kiosk.window, device, False).move(0, end, kiosk.window).commit()
     QTest.touchEvent(kiosk.window, device, False).release(0, end, kiosk.window).commit()
-    assert kiosk.show.shown_index == 1
+    assert kiosk.show.index == 1
 
 
 def test_two_fingers_do_nothing(kiosk: KioskApp) -> None:
@@ -87,14 +87,14 @@ def test_two_fingers_do_nothing(kiosk: KioskApp) -> None:
     a2, b2 = middle(kiosk, -0.3), middle(kiosk, -0.1)
     QTest.touchEvent(window, device, False).move(0, a2, window).move(1, b2, window).commit()
     QTest.touchEvent(window, device, False).release(0, a2, window).release(1, b2, window).commit()
-    assert kiosk.show.shown_index == 0
+    assert kiosk.show.index == 0
     assert flush_summary(kiosk)["interactions"] == {}
 
 
 def test_right_click_does_nothing(kiosk: KioskApp) -> None:
     click(kiosk, control(kiosk, "dot:3"), Qt.MouseButton.RightButton)
     click(kiosk, control(kiosk, "lang"), Qt.MouseButton.RightButton)
-    assert kiosk.show.shown_index == 0
+    assert kiosk.show.index == 0
     assert kiosk.show.language == "en"
     assert kiosk.show.last_touch is None
 
@@ -102,13 +102,13 @@ def test_right_click_does_nothing(kiosk: KioskApp) -> None:
 # taps -------------------------------------------------------------------------------------
 def test_tap_on_a_dot_jumps_there(kiosk: KioskApp) -> None:
     click(kiosk, control(kiosk, "dot:3"))
-    assert kiosk.show.shown_index == 3
+    assert kiosk.show.index == 3
 
 
 def test_language_button_switches_every_text(kiosk: KioskApp) -> None:
     click(kiosk, control(kiosk, "lang"))
     assert kiosk.show.language == "fr"
-    assert kiosk.show.chrome_state(kiosk.clock()).next_language == "en"
+    assert kiosk.show.chrome(kiosk.clock()).next_language == "en"
 
 
 def _arrow_pixels(kiosk: KioskApp) -> QImage:
@@ -120,24 +120,24 @@ def test_arrows_appear_on_touch_and_fade(kiosk: KioskApp) -> None:
     tick(kiosk, 10.0)  # let the first panel settle
     untouched = _arrow_pixels(kiosk)
     click(kiosk, middle(kiosk))
-    assert kiosk.show.controls_opacity(kiosk.clock()) == 1.0
+    assert kiosk.show.chrome(kiosk.clock()).controls_opacity == 1.0
     assert _arrow_pixels(kiosk) != untouched
     tick(kiosk, CONTROLS_VISIBLE_SECONDS + CONTROLS_FADE_SECONDS / 2)
-    assert 0.0 < kiosk.show.controls_opacity(kiosk.clock()) < 1.0
+    assert 0.0 < kiosk.show.chrome(kiosk.clock()).controls_opacity < 1.0
     tick(kiosk, CONTROLS_FADE_SECONDS)
-    assert kiosk.show.controls_opacity(kiosk.clock()) == 0.0
+    assert kiosk.show.chrome(kiosk.clock()).controls_opacity == 0.0
     assert _arrow_pixels(kiosk) == untouched
 
 
 def test_visible_arrow_tap_moves_on(kiosk: KioskApp) -> None:
     click(kiosk, middle(kiosk))
     click(kiosk, control(kiosk, "next"))
-    assert kiosk.show.shown_index == 1
+    assert kiosk.show.index == 1
 
 
 def test_hidden_arrow_does_not_answer(kiosk: KioskApp) -> None:
     click(kiosk, control(kiosk, "next"))
-    assert kiosk.show.shown_index == 0
+    assert kiosk.show.index == 0
 
 
 # keys ------------------------------------------------------------------------------------------
@@ -154,14 +154,14 @@ def test_hidden_arrow_does_not_answer(kiosk: KioskApp) -> None:
 def test_presenter_keys_move(kiosk: KioskApp, keys: list[Qt.Key], expected: int) -> None:
     for key in keys:
         QTest.keyClick(kiosk.window, key)
-    assert kiosk.show.shown_index == expected % kiosk.show.stage.count
+    assert kiosk.show.index == expected % len(kiosk.show.content.panels)
 
 
 def test_space_pauses_and_resumes(kiosk: KioskApp) -> None:
     QTest.keyClick(kiosk.window, Qt.Key.Key_Space)
-    assert kiosk.show.rotation.paused
+    assert kiosk.show.paused
     QTest.keyClick(kiosk.window, Qt.Key.Key_Space)
-    assert not kiosk.show.rotation.paused
+    assert not kiosk.show.paused
 
 
 def test_l_switches_language(kiosk: KioskApp) -> None:
@@ -171,37 +171,37 @@ def test_l_switches_language(kiosk: KioskApp) -> None:
 
 # idle -----------------------------------------------------------------------------------------
 def _timeout(kiosk: KioskApp) -> float:
-    return kiosk.show.stage.content.settings.idle_timeout_seconds
+    return kiosk.show.content.settings.idle_timeout_seconds
 
 
 def test_idle_returns_to_the_attract_loop(kiosk: KioskApp) -> None:
     drag(kiosk, middle(kiosk, 0.25), middle(kiosk, -0.25))
     QTest.keyClick(kiosk.window, Qt.Key.Key_L)
-    assert (kiosk.show.shown_index, kiosk.show.language) == (1, "fr")
+    assert (kiosk.show.index, kiosk.show.language) == (1, "fr")
     tick(kiosk, _timeout(kiosk) - 1)
-    assert kiosk.show.shown_index == 1  # the rotation waited for the visitor
+    assert kiosk.show.index == 1  # the rotation waited for the visitor
     tick(kiosk, 1.01)
-    assert (kiosk.show.shown_index, kiosk.show.language) == (0, "en")
-    assert not kiosk.show.rotation.held
-    tick(kiosk, kiosk.show.stage.content.dwell_for(0) + 1)
-    assert kiosk.show.shown_index == 1  # rotating again
+    assert (kiosk.show.index, kiosk.show.language) == (0, "en")
+    assert not kiosk.show.held
+    tick(kiosk, kiosk.show.content.dwell_for(0) + 1)
+    assert kiosk.show.index == 1  # rotating again
 
 
 def test_countdown_shows_and_a_touch_cancels_it(kiosk: KioskApp) -> None:
     drag(kiosk, middle(kiosk, 0.25), middle(kiosk, -0.25))
     tick(kiosk, _timeout(kiosk) - 4.5)
-    assert kiosk.show.chrome_state(kiosk.clock()).countdown == 5
+    assert kiosk.show.chrome(kiosk.clock()).countdown == 5
     click(kiosk, middle(kiosk))
-    assert kiosk.show.chrome_state(kiosk.clock()).countdown is None
+    assert kiosk.show.chrome(kiosk.clock()).countdown is None
     tick(kiosk, 5.0)
-    assert kiosk.show.shown_index == 1
+    assert kiosk.show.index == 1
 
 
 def test_idle_reset_ends_a_pause(kiosk: KioskApp) -> None:
     QTest.keyClick(kiosk.window, Qt.Key.Key_Space)
     tick(kiosk, _timeout(kiosk) + 0.1)
-    assert not kiosk.show.rotation.paused
-    assert kiosk.show.rotation.due(kiosk.clock()) is not None
+    assert not kiosk.show.paused
+    assert not kiosk.show.held  # the rotation runs again
 
 
 # records ------------------------------------------------------------------------------------

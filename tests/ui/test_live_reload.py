@@ -74,7 +74,7 @@ class Booth:
         assert self.app is not None
         show = self.app.show
         show.next(self.app.clock(), cause=None)
-        return show.stage.content.panels[show.shown_index].title
+        return show.content.panels[show.index].title
 
 
 @pytest.fixture
@@ -101,7 +101,7 @@ def test_good_broken_deleted_restored_renamed_in(booth: Booth, qtbot):
     status = booth.status()
     assert status["content_sha256"] == sha(document("Two"))
     assert status["using_last_good"] is True
-    assert app.show.problem_marker is True
+    assert app.show.problem is not None
     assert booth.shown_title().startswith("Two")
 
     booth.content.unlink()
@@ -113,7 +113,7 @@ def test_good_broken_deleted_restored_renamed_in(booth: Booth, qtbot):
 
     booth.content.write_bytes(document("Two"))  # restored as it was
     qtbot.waitUntil(lambda: booth.status()["last_error"] is None, timeout=WAIT_MS)
-    assert app.show.problem_marker is False
+    assert app.show.problem is None
     assert booth.status()["using_last_good"] is False
     assert booth.shown_title().startswith("Two")
 
@@ -134,7 +134,7 @@ def test_start_broken_after_a_good_run_shows_the_last_good(booth: Booth, qtbot):
     assert status["using_last_good"] is True
     assert status["content_sha256"] == sha(document("Good"))
     assert "content.json:1:" in status["last_error"]
-    assert app.show.problem_marker is True
+    assert app.show.problem is not None
     assert booth.shown_title().startswith("Good")
     booth.content.write_bytes(document("Fixed"))
     qtbot.waitUntil(lambda: booth.status()["last_error"] is None, timeout=WAIT_MS)
@@ -143,10 +143,10 @@ def test_start_broken_after_a_good_run_shows_the_last_good(booth: Booth, qtbot):
 
 def test_fixing_the_file_ends_the_fallback_screen_without_a_restart(booth: Booth, qtbot):
     app = booth.start()  # no content.json, no good content ever: the calm fallback
-    assert app.show.current_panel_id == "fallback"
+    assert app.show.panel_id == "fallback"
     booth.content.write_bytes(document("Alive"))
-    qtbot.waitUntil(lambda: app.show.current_panel_id == "p0", timeout=WAIT_MS)
-    assert app.show.stage.content.panels[0].title == "Alive 0"
+    qtbot.waitUntil(lambda: app.show.panel_id == "p0", timeout=WAIT_MS)
+    assert app.show.content.panels[0].title == "Alive 0"
     assert booth.status()["last_error"] is None
 
 
@@ -174,7 +174,7 @@ def test_an_exception_in_a_slot_is_logged_and_the_kiosk_goes_on(
     def explode(*_args: object) -> None:
         raise RuntimeError("boom in a slot")
 
-    monkeypatch.setattr("kiosk.ui.app.reload_source", explode)
+    monkeypatch.setattr("kiosk.ui.app.usable_source", explode)
     app.watcher.changed.emit(load(booth.content))
     assert "boom in a slot" in caplog.text
     assert "Traceback" in caplog.text

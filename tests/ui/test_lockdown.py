@@ -48,7 +48,7 @@ def test_quitting_keys_do_nothing(kiosk: KioskApp, key: Qt.Key, modifiers: Mod) 
     assert kiosk.window.isVisible()
     assert not kiosk.window.allow_close
     assert not kiosk.pinpad.is_open
-    assert kiosk.show.shown_index == 0
+    assert kiosk.show.index == 0
 
 
 def test_window_is_full_screen_frameless_and_on_top(kiosk: KioskApp) -> None:

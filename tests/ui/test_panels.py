@@ -14,13 +14,12 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 from kiosk.core.content.model import Content, Theme
 from kiosk.ui.drawing.scale import BODY, BODY_MIN, CHROME_HEIGHT, SPACE_L, Scale
 from kiosk.ui.drawing.text import make_font
-from kiosk.ui.panels.base import ViewContext
+from kiosk.ui.panels.base import ViewContext, view_context
 from kiosk.ui.panels.cards import CARD_TITLE, CardsView, grid_shape
 from kiosk.ui.panels.common import LaidOutView, paint_background
 from kiosk.ui.panels.registry import build_view
 from kiosk.ui.panels.steps import StepsView
 from kiosk.ui.panels.title import TitleView
-from kiosk.ui.render import view_context
 from tests.support import sample_content, sample_document, sample_items
 from tests.ui.support import make_view
 

@@ -12,9 +12,9 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
+from kiosk.core.show.pinpad import KEY_NAMES, UNTOUCHED_SECONDS, WRONG_SECONDS
 from kiosk.ui.app import KioskApp
-from kiosk.ui.chrome.pinpad import UNTOUCHED_SECONDS, WRONG_SECONDS
-from kiosk.ui.chrome.pinpad_paint import KEY_NAMES, pad_layout, shake_offset
+from kiosk.ui.chrome.pinpad_paint import pad_layout, shake_offset
 from kiosk.ui.drawing.scale import Scale
 from tests.ui.support import click, flush_summary, running_kiosk, tick
 
@@ -54,7 +54,7 @@ def pad_key(kiosk: KioskApp, name: str) -> QPoint:
 
 
 def test_right_pin_quits_with_code_0(kiosk: KioskApp, quits: list[int]) -> None:
-    assert kiosk.show.stage.content.settings.admin_pin == PIN
+    assert kiosk.show.content.settings.admin_pin == PIN
     open_pad(kiosk)
     type_pin(kiosk, PIN, Qt.Key.Key_Enter)
     assert quits == [0]
@@ -85,7 +85,7 @@ def test_attempts_are_logged_without_the_digits(
 
 def test_ok_key_lights_up_once_digits_are_entered(kiosk: KioskApp) -> None:
     open_pad(kiosk)
-    accent = QColor(kiosk.show.stage.theme.accent)
+    accent = QColor(kiosk.view.theme.accent)
     ok = pad_key(kiosk, "ok")
     assert kiosk.window.grab().toImage().pixelColor(ok) != accent
     QTest.keyClick(kiosk.window, Qt.Key.Key_1)
@@ -104,7 +104,7 @@ def test_wrong_pin_shakes_then_closes_and_keeps_running(kiosk: KioskApp, quits: 
     assert quits == []
     assert kiosk.window.isVisible()
     QTest.keyClick(kiosk.window, Qt.Key.Key_Right)  # the show has its keys back
-    assert kiosk.show.shown_index == 1
+    assert kiosk.show.index == 1
 
 
 def test_five_wrong_pins_lock_the_pad_for_a_minute(kiosk: KioskApp, quits: list[int]) -> None:
@@ -158,7 +158,7 @@ def test_pad_takes_every_touch_while_open(kiosk: KioskApp) -> None:
     open_pad(kiosk)
     QTest.keyClick(kiosk.window, Qt.Key.Key_Right)
     click(kiosk, QPoint(kiosk.window.width() // 2, kiosk.window.height() - 10))
-    assert kiosk.show.shown_index == 0
+    assert kiosk.show.index == 0
     assert kiosk.show.last_touch is None
 
 
@@ -208,7 +208,7 @@ def test_escape_closes_the_pad_at_once_while_wrong_pin_shows(kiosk: KioskApp) ->
     QTest.keyClick(kiosk.window, Qt.Key.Key_Escape)
     assert not kiosk.pinpad.is_open  # not 1.2 s later: now
     QTest.keyClick(kiosk.window, Qt.Key.Key_Right)
-    assert kiosk.show.shown_index == 1
+    assert kiosk.show.index == 1
 
 
 def test_ctrl_shift_q_while_wrong_pin_shows_starts_again(kiosk: KioskApp, quits) -> None:
@@ -216,6 +216,7 @@ def test_ctrl_shift_q_while_wrong_pin_shows_starts_again(kiosk: KioskApp, quits)
     type_pin(kiosk, "1111")
     tick(kiosk, 0.1)
     open_pad(kiosk)  # Ctrl+Shift+Q
-    assert kiosk.pinpad.message(kiosk.clock()) is None and kiosk.pinpad.digits == ""
+    assert kiosk.pinpad.message(kiosk.clock()) is None
+    assert kiosk.pinpad.state(kiosk.clock()).digit_count == 0
     type_pin(kiosk, PIN)
     assert quits == [0]

@@ -21,15 +21,12 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QImage, QPainter
 
 from kiosk.core.content.load import load
+from kiosk.core.show import FRAME_SECONDS, LanguageChanged, PanelChanged
 from kiosk.ui.app import KioskApp, RunOptions
-from kiosk.ui.show import Show
-from kiosk.ui.stage import Stage
-from kiosk.ui.ticker import FRAME_SECONDS
-from tests.support import ROOT, FakeClock, dwell_copy
+from tests.support import ROOT, FakeClock, as_source, dwell_copy
+from tests.ui.support import PaintedShow
 
 LONG_DWELL = 3600
 TICK_SLACK = 0.005  # a QTimer rounds its delay up to whole milliseconds
@@ -57,8 +54,7 @@ def make_app(qtbot, tmp_path: Path) -> Iterator[Callable[..., KioskApp]]:
 
 def settle_time(app: KioskApp, now: float) -> float:
     """When the panel on screen stops moving."""
-    show = app.show
-    return show.panel_started + show.stage.settle_seconds(show.shown_index, show.language)
+    return app.show.settle_at()
 
 
 # (1) a settled panel costs no frame ticks ----------------------------------------------
@@ -70,7 +66,7 @@ def test_settled_panel_asks_for_the_next_deadline_not_a_frame(make_app) -> None:
     due = app.tick(clock.now)
     assert due is not None
     assert due - clock.now > 10 * FRAME_SECONDS
-    deadlines = [app.show.rotation.due(clock.now), app.records.tick(clock.now)]
+    deadlines = [app.show.tick(clock.now), app.records.tick(clock.now)]  # next panel, flush
     assert due == pytest.approx(min(d for d in deadlines if d is not None))
 
 
@@ -120,32 +116,27 @@ def test_real_ticker_does_not_tick_between_deadlines_once_settled(make_app, qtbo
 
 # (2) panel changes do not leak Qt objects ------------------------------------------------
 class Changes:
-    """A listener counting the panels shown."""
+    """Counts the panels shown (a language switch shows the panel again)."""
 
-    def __init__(self) -> None:
+    def __init__(self, show: PaintedShow) -> None:
         self.count = 0
+        show.show.events.panel_changed.connect(self.shown)
+        show.show.events.language_changed.connect(self.shown)
 
-    def panel_shown(self, panel_id: str, language: str) -> None:
+    def shown(self, _event: PanelChanged | LanguageChanged) -> None:
         self.count += 1
 
-    def interaction(self, kind: str, panel_id: str | None, detail: str | None = None) -> None:
-        pass
 
-
-def run_changes(show: Show, changes: Changes, clock: FakeClock, count: int) -> None:
+def run_changes(show: PaintedShow, changes: Changes, clock: FakeClock, count: int) -> None:
     """Fast-forward the show through `count` panel changes, painting each one on the way."""
-    image = QImage(160, 90, QImage.Format.Format_RGB32)
-    rect = QRectF(0, 0, 160, 90)
     target = changes.count + count
     while changes.count < target:
         due = show.tick(clock.now)
-        painter = QPainter(image)
-        show.paint(painter, rect, clock.now)
-        painter.end()
+        show.frame(clock.now)
         frame = due is None or due - clock.now <= 1.5 * FRAME_SECONDS
         clock.now = clock.now + 0.5 if frame else due
         if changes.count % 7 == 0 and not frame:  # 7 and 6 panels: every pair comes up
-            show.toggle_language(clock.now)
+            show.show.toggle_language(clock.now)
 
 
 def live_wrappers() -> Counter[str]:
@@ -158,9 +149,8 @@ def test_a_thousand_panel_changes_leave_no_qt_objects_behind(qapp) -> None:
     content = load(ROOT / "content.json").content
     assert content is not None
     clock = FakeClock(1000.0)
-    changes = Changes()
-    show = Show(Stage(content, ROOT), clock.now, listener=changes)
-    show.size = QSize(160, 90)
+    show = PaintedShow(as_source(content, folder=ROOT), clock.now, (160, 90))
+    changes = Changes(show)
     run_changes(show, changes, clock, 100)  # every view in both languages, caches full
     before = live_wrappers()
     run_changes(show, changes, clock, 1000)

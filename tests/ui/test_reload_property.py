@@ -1,6 +1,6 @@
 """Property: whatever reloads and inputs arrive, the show displays a panel of the last good content.
 
-Hypothesis drives the real loader and the real Show/Stage with random sequences of reloads
+Hypothesis drives the real loader, show and view with random sequences of reloads
 (good variants saved in place or renamed in, broken saves, deletions) and visitor inputs on
 a fake clock; every step is ticked and painted.
 """
@@ -14,17 +14,16 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage
 
 from kiosk.core.content.load import load
 from kiosk.core.content.model import Content
-from kiosk.core.content.source import reload_source
-from kiosk.ui.app import make_stage
-from kiosk.ui.show import COUNTDOWN_SECONDS, Show
-from kiosk.ui.stage import Stage
+from kiosk.core.content.source import usable_source
+from kiosk.core.show.presentation import COUNTDOWN_SECONDS
+from tests.support import as_source
+from tests.ui.support import PaintedShow
 
-SIZE = QSize(160, 90)
+SIZE = (160, 90)
 LONGEST_PANEL = 3.0 + 0.3  # the longest dwell plus the longest transition
 
 
@@ -75,12 +74,12 @@ class Booth:
         self.path.write_bytes(variant(0))
         self.last_good = self._reload()
         assert self.last_good is not None
-        self.show = Show(Stage(self.last_good, folder), self.now)
-        self.show.size = SIZE
+        self.painted = PaintedShow(as_source(self.last_good, folder=folder), self.now, SIZE)
+        self.show = self.painted.show
         self.good_history: list[Content] = [self.last_good]
 
     def _reload(self) -> Content | None:
-        source = reload_source(load(self.path), self.path, self.data)
+        source = usable_source(load(self.path), self.path, self.data)
         return None if source is None else source.content
 
     def file_event(self, kind: str, value: int) -> None:
@@ -97,12 +96,13 @@ class Booth:
         self.apply(load(self.path))
 
     def apply(self, result) -> None:
-        source = reload_source(result, self.path, self.data)
-        self.show.problem_marker = source is None
-        if source is not None:
+        source = usable_source(result, self.path, self.data)
+        if source is None:
+            self.show.reject_content("broken", self.now)
+        else:
             self.last_good = source.content
             self.good_history.append(source.content)
-            self.show.stage_content(make_stage(source), self.now)
+            self.show.stage_content(source, self.now)
 
     def visitor(self, kind: str) -> None:
         actions = {
@@ -120,27 +120,19 @@ class Booth:
             self.visitor(kind)
         else:
             self.file_event(kind, value)
-        self.show.tick(self.now)
-        self.paint()
-
-    def paint(self) -> None:
-        image = QImage(SIZE, QImage.Format.Format_ARGB32_Premultiplied)
-        painter = QPainter(image)
-        try:
-            self.show.paint(painter, QRectF(0, 0, SIZE.width(), SIZE.height()), self.now)
-        finally:
-            painter.end()
+        self.painted.tick(self.now)
+        self.painted.frame(self.now, QImage.Format.Format_ARGB32_Premultiplied)
 
     def check(self) -> None:
         show = self.show
-        shown = show.stage.content
+        shown = show.content
         assert any(shown is good for good in self.good_history)
         if show.pending is None:
             assert shown is self.last_good
         else:
             assert show.pending.content is self.last_good
-        assert 0 <= show.shown_index < len(shown.panels)
-        assert show.current_panel_id in {panel.id for panel in shown.panels}
+        assert 0 <= show.index < len(shown.panels)
+        assert show.panel_id in {panel.id for panel in shown.panels}
         assert show.language in shown.languages
 
 
@@ -158,7 +150,7 @@ def test_the_show_always_displays_the_last_good_content(qapp, steps):
             booth.check()
         booth.step("wait", 0)
         # a visitor's touch holds the rotation until the idle reset, which is a boundary too
-        booth.now += booth.show.idle.timeout + COUNTDOWN_SECONDS + LONGEST_PANEL
+        booth.now += booth.show.idle_timeout + COUNTDOWN_SECONDS + LONGEST_PANEL
         booth.step("wait", 0)
         booth.now += LONGEST_PANEL
         booth.step("wait", 0)

@@ -12,13 +12,9 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 
-from kiosk.ui.render import (
-    ensure_app,
-    image_name,
-    render_panel_image,
-    render_to_folder,
-    view_context,
-)
+from kiosk.ui.panels.base import view_context
+from kiosk.ui.qtapp import ensure_app
+from kiosk.ui.render import image_name, render_panel_image, render_to_folder
 from tests.support import sample_content, sample_document
 from tests.ui.support import make_view
 

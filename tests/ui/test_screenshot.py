@@ -9,8 +9,8 @@ from typing import cast
 from PySide6.QtGui import QImage
 
 from kiosk.core.records.paths import SCREENSHOT_FILE
+from kiosk.core.show.pinpad import UNTOUCHED_SECONDS
 from kiosk.ui.app import KioskApp
-from kiosk.ui.chrome.pinpad import UNTOUCHED_SECONDS
 from kiosk.ui.screenshot import FIRST_SECONDS, MAX_WIDTH, png_bytes
 from tests.support import FakeClock, write_content
 from tests.ui.support import KioskApps, running_kiosk, tick
@@ -45,7 +45,7 @@ def test_the_first_screenshot_is_what_visitors_see_scaled_to_960(qtbot, tmp_path
         saved = QImage(str(shot(kiosk)))
         assert (saved.width(), saved.height()) == (MAX_WIDTH, 540)  # from 1280x720
         taken = kiosk.screenshots.taken_at
-        assert taken is not None and kiosk.show.panel_started <= taken  # this panel, settled
+        assert taken is not None and kiosk.show.entered_at <= taken  # this panel, settled
         assert kiosk.show.is_still(kiosk.clock())
         assert shot(kiosk).read_bytes() == png_bytes(kiosk.window.grab())
         assert stat.S_IMODE(shot(kiosk).stat().st_mode) == 0o644

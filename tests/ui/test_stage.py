@@ -11,8 +11,8 @@ from PySide6.QtGui import QImage, QPainter
 
 from kiosk.ui import stage as stage_module
 from kiosk.ui.render import render_panel_image
-from kiosk.ui.stage import Stage
-from tests.support import titles_content
+from kiosk.ui.stage import Stage, Stages
+from tests.support import as_source, titles_content
 
 SIZE = (320, 180)
 
@@ -35,7 +35,7 @@ def background(stage: Stage) -> QImage:
 
 def test_views_are_built_once_per_panel_and_language(qapp) -> None:
     stage = Stage(titles_content(), Path("."))
-    assert stage.count == 3 and stage.good_indices() == [0, 1, 2]
+    assert stage.count == 3 and stage.take_failures() == []
     assert stage.view(0, "en") is stage.view(0, "en")
     assert stage.view(0, "en") is not stage.view(0, "fr")
     assert stage.view(1, "fr").visible_texts() == ["beta FR"]
@@ -55,7 +55,8 @@ def test_a_panel_that_cannot_be_built_is_fenced_off_and_logged(qapp, monkeypatch
         ok, image = paint(stage, 1, 5.0)
     assert not ok
     assert image == background(stage)
-    assert stage.good_indices() == [0, 2]
+    assert stage.take_failures() == [1]
+    assert stage.take_failures() == []  # each failure is reported once
     assert stage.settle_seconds(1, "en") == 0.0
     assert any("could not be built" in r.getMessage() for r in caplog.records)
 
@@ -66,7 +67,7 @@ def test_a_panel_that_fails_to_paint_shows_the_background(qapp, monkeypatch, cap
     with caplog.at_level(logging.ERROR, logger="kiosk.ui.stage"):
         ok, image = paint(stage, 2, 0.1)
     assert not ok and image == background(stage)
-    assert 2 in stage.bad and stage.view(2, "en") is None
+    assert stage.take_failures() == [2] and stage.view(2, "en") is None
     assert "ZeroDivisionError" in caplog.text
 
 
@@ -151,3 +152,28 @@ def test_the_settled_picture_goes_when_another_panel_animates(qapp) -> None:
     paint(stage, 1, 0.3)
     assert stage._settled is None
     assert not outgoing.isNull()  # a transition still holding it keeps it
+
+
+# the stages of several content versions -------------------------------------------------
+def test_stages_are_found_by_content_version_and_let_go_when_unused(qapp) -> None:
+    stages = Stages()
+    old, new = as_source(titles_content()), as_source(titles_content())
+    assert stages.stage_for(old) is stages.stage_for(old)
+    assert stages.stage_for(old) is not stages.stage_for(new)  # equal, but another version
+    kept = stages.stage_for(new)
+    stages.retain([new])
+    assert stages.stage_for(new) is kept
+    assert stages.settle_seconds(new, 0, "en") == kept.settle_seconds(0, "en") > 0
+
+
+def test_stages_report_failures_with_their_content_version(qapp, monkeypatch) -> None:
+    stages = Stages()
+    source = as_source(titles_content())
+    stage = stages.stage_for(source)
+    monkeypatch.setattr(stage.view(1, "en"), "paint", lambda *a: 1 / 0)
+    image = QImage(*SIZE, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    stage.paint(painter, QRectF(0, 0, *SIZE), 1, "en", 0.1)
+    painter.end()
+    assert stages.take_failures() == [(source, 1)]
+    assert stages.take_failures() == []

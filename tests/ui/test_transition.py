@@ -6,7 +6,9 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
-from kiosk.ui.transition import Transition, paint_blend
+from kiosk.core.show.frame import Shot, Transition
+from kiosk.ui.transition import Blend, paint_blend
+from tests.support import as_source, titles_content
 
 SIZE = (200, 100)
 RED, BLUE, GREEN, WHITE = QColor(255, 0, 0), QColor(0, 0, 255), QColor(0, 255, 0), QColor("white")
@@ -22,11 +24,11 @@ def two_tone(left: QColor, right: QColor) -> QPixmap:
     return pixmap
 
 
-def frame(transition: Transition, fraction: float) -> QImage:
+def frame(blend: Blend, fraction: float) -> QImage:
     image = QImage(*SIZE, QImage.Format.Format_RGB32)
     image.fill(QColor("black"))
     painter = QPainter(image)
-    paint_blend(painter, QRectF(0, 0, *SIZE), transition, fraction)
+    paint_blend(painter, QRectF(0, 0, *SIZE), blend, fraction)
     painter.end()
     return image
 
@@ -36,23 +38,29 @@ def at(image: QImage, share: float) -> QColor:
     return image.pixelColor(int(SIZE[0] * share), SIZE[1] // 2)
 
 
-def make(kind: str, direction: int = 1) -> Transition:
-    return Transition(two_tone(RED, GREEN), two_tone(BLUE, WHITE), kind, 10.0, 0.5, direction)
+def make(kind: str, direction: int = 1) -> Blend:
+    return Blend(two_tone(RED, GREEN), two_tone(BLUE, WHITE), kind, direction)
 
 
-def test_fraction_eases_from_zero_to_one(qapp) -> None:
-    transition = make("fade")
-    assert transition.fraction(10.0) == 0.0
-    assert transition.fraction(10.25) == pytest.approx(0.5)
-    assert transition.fraction(10.5) == 1.0
-    assert transition.fraction(9.0) == 0.0 and transition.fraction(99.0) == 1.0
-    assert 0.0 < transition.fraction(10.05) < 0.1  # eased: slow start
+def timed(kind: str = "fade") -> Transition:
+    """The show's record of a transition from 10.0 s to 10.5 s."""
+    shot = Shot(as_source(titles_content()), 0, "en", 0.0)
+    return Transition(shot, shot, "fade", 10.0, 0.5)
 
 
-def test_done_once_the_duration_is_over(qapp) -> None:
-    transition = make("fade")
+def test_fraction_eases_from_zero_to_one() -> None:
+    transition = timed()
+    assert transition.blend(10.0) == 0.0
+    assert transition.blend(10.25) == pytest.approx(0.5)
+    assert transition.blend(10.5) == 1.0
+    assert transition.blend(9.0) == 0.0 and transition.blend(99.0) == 1.0
+    assert 0.0 < transition.blend(10.05) < 0.1  # eased: slow start
+
+
+def test_done_once_the_duration_is_over() -> None:
+    transition = timed()
     assert not transition.done(10.49)
-    assert transition.done(10.5)
+    assert transition.done(10.5) and transition.end == 10.5
 
 
 @pytest.mark.parametrize("kind", ["fade", "slide"])
@@ -82,9 +90,10 @@ def test_backward_slide_brings_the_incoming_picture_from_the_left(qapp) -> None:
 
 
 def test_paint_uses_the_eased_fraction_at_now(qapp) -> None:
-    transition = make("fade")
+    blend = make("fade")
     image = QImage(*SIZE, QImage.Format.Format_RGB32)
+    image.fill(QColor("black"))
     painter = QPainter(image)
-    transition.paint(painter, QRectF(0, 0, *SIZE), 10.25)
+    paint_blend(painter, QRectF(0, 0, *SIZE), blend, timed().blend(10.25))
     painter.end()
-    assert image == frame(transition, 0.5)
+    assert image == frame(blend, 0.5)

@@ -13,9 +13,9 @@ import pytest
 
 import kiosk.ui.stage as stage_module
 from kiosk.core.content.load import load
+from kiosk.core.show import FRAME_SECONDS
 from kiosk.ui.app import KioskApp
 from kiosk.ui.stage import Stage
-from kiosk.ui.ticker import FRAME_SECONDS
 from kiosk.ui.warmup import Warmup
 from tests.support import ROOT, dwell_copy
 from tests.ui.support import KioskApps, running_kiosk, wait
@@ -98,8 +98,7 @@ def test_first_frame_imports_leave_out_numpy_and_pyqtgraph() -> None:
 # when the app warms ----------------------------------------------------------------------
 def settle_at(kiosk: KioskApp) -> float:
     """When the panel on screen stops moving."""
-    show = kiosk.show
-    return show.panel_started + show.stage.settle_seconds(show.shown_index, show.language)
+    return kiosk.show.settle_at()
 
 
 def test_nothing_is_warmed_before_the_first_frame(qtbot, tmp_path: Path) -> None:
@@ -126,7 +125,7 @@ def test_warmup_waits_for_stillness_then_runs_to_the_end(qtbot, tmp_path: Path) 
             count += 1
             if kiosk.warmup.pending:  # more to do: the next tick at once
                 assert due == pytest.approx(kiosk.clock())
-        assert count == len(kiosk.warmup.done) > kiosk.show.stage.count
+        assert count == len(kiosk.warmup.done) > len(kiosk.show.content.panels)
         due = kiosk.tick(kiosk.clock())
         assert due is not None and due - kiosk.clock() > 10 * FRAME_SECONDS  # quiet again
 

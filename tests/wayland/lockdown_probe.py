@@ -37,7 +37,7 @@ def main() -> int:
         seen["close_refused"] = not window.close() and window.isVisible()
         QTest.keyClick(window, Qt.Key.Key_Q, CTRL_SHIFT)
         seen["pad_open"] = kiosk.pinpad.is_open
-        pin = kiosk.show.stage.content.settings.admin_pin
+        pin = kiosk.show.content.settings.admin_pin
         for digit in pin:
             QTest.keyClick(window, getattr(Qt.Key, f"Key_{digit}"))
         QTest.keyClick(window, Qt.Key.Key_Return)

@@ -42,26 +42,17 @@ def error_summary(result: LoadResult, path: Path) -> str | None:
     return first + (f" (and {more} more error(s))" if more else "")
 
 
-def from_result(result: LoadResult, path: Path, data_dir: Path) -> Source | None:
-    """A Source from a successful load (saving it as the last good copy), else None."""
-    if result.content is None:
-        return None
-    if result.raw is not None:
-        save_last_good(data_dir, result.raw)
-    return Source(result.content, path.parent, "file", result.sha256, tuple(result.problems))
+def usable_source(result: LoadResult, path: Path, data_dir: Path) -> Source | None:
+    """The Source to show from a load of content.json, or None to keep what is shown.
 
-
-def reload_source(result: LoadResult, path: Path, data_dir: Path) -> Source | None:
-    """The Source to stage after content.json changed, or None to keep what is shown.
-
-    A document with errors (or a missing file) never replaces the content on
-    screen: the caller keeps the last good content and reports
-    `error_summary(result, path)`. A good document is saved as the last good copy.
+    A document with errors (or a missing file) is never shown: the caller keeps
+    the content on screen and reports `error_summary(result, path)`. A good
+    document is saved as the last good copy.
 
     Parameters
     ----------
     result
-        The new load of the content file.
+        A load of the content file.
     path
         The content file (pictures are relative to its folder).
     data_dir
@@ -70,9 +61,13 @@ def reload_source(result: LoadResult, path: Path, data_dir: Path) -> Source | No
     Returns
     -------
     Source | None
-        The new content ready to show, or None when it must not be shown.
+        The content ready to show, or None when it must not be shown.
     """
-    return from_result(result, path, data_dir)
+    if result.content is None:
+        return None
+    if result.raw is not None:
+        save_last_good(data_dir, result.raw)
+    return Source(result.content, path.parent, "file", result.sha256, tuple(result.problems))
 
 
 def picture_paths(content: Content | None, content_dir: Path) -> list[Path]:
@@ -101,7 +96,7 @@ def _inside(name: str) -> bool:
 def initial_source(path: Path, data_dir: Path) -> Source:
     """What to show at start: the file, else its last good copy, else the fallback."""
     result = load(path)
-    source = from_result(result, path, data_dir)
+    source = usable_source(result, path, data_dir)
     if source is not None:
         return source
     error = error_summary(result, path) or f"{path}: could not be loaded"

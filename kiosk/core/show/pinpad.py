@@ -160,10 +160,10 @@ class PinPad:
             self._digits += name
 
     def _enabled(self, name: str, now: float) -> bool:
+        if name == "cancel":  # the way back is always open, even while "Wrong PIN" shows
+            return True
         if self._wrong_at is not None:
             return False
-        if name == "cancel":
-            return True
         if self._gate.is_locked(now):
             return False
         return name != "ok" or bool(self._digits)

@@ -1,17 +1,17 @@
 """The controls painted over every panel: progress dots, language button, previous/next.
 
-Also the idle countdown and the operator's problem marker. The chrome is painted
+Also the idle countdown and the operator's problem marker. What they show is the
+show's `ChromeState` (`kiosk.core.show.frame`). The chrome is painted
 live on top of the panel picture (it is cheap) and hit-tested from the same
 layout, so what a visitor sees is exactly what answers a touch.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
+from kiosk.core.show.frame import ChromeState
 from kiosk.core.show.strings import language_name, ui_text
 from kiosk.ui.drawing.scale import Scale
 from kiosk.ui.drawing.text import TextStyle, draw_text
@@ -25,33 +25,6 @@ ARROW_SIZE = 80
 CONTROL_GAP = 24  # between neighbouring controls
 EDGE_GAP = 48  # controls stay this far from the side bezels
 BOTTOM_GAP = 28  # and this far from the bottom one
-
-
-@dataclass(frozen=True)
-class ChromeState:
-    """What the chrome shows at one moment."""
-
-    count: int
-    current: int
-    language: str
-    next_language: str | None = None
-    controls_opacity: float = 0.0
-    countdown: int | None = None
-    problem_marker: bool = False
-    pressed: str | None = None
-    paused: bool = False
-
-
-def next_language(languages: list[str], current: str) -> str | None:
-    """The language the language button switches to (None with a single language)."""
-    if len(languages) < 2 or current not in languages:
-        return None
-    return languages[(languages.index(current) + 1) % len(languages)]
-
-
-def resting_chrome(languages: list[str], count: int, current: int, language: str) -> ChromeState:
-    """The chrome of an untouched kiosk showing panel `current`."""
-    return ChromeState(count, current, language, next_language(languages, language))
 
 
 def language_label(state: ChromeState) -> str:

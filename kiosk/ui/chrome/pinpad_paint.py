@@ -1,8 +1,8 @@
 """Where the PIN pad's keys are and how the pad is painted.
 
 `pad_layout` places the card, its three text lines and the keys; `paint_pad`
-paints a `PadPicture`, the pad as it looks at one moment, which `PinPad` (the
-state machine in `kiosk.ui.chrome.pinpad`) builds. Nothing here keeps any state.
+paints a `PadState`, the pad as it looks at one moment, which the pad's state
+machine (`kiosk.core.show.pinpad.PinPad`) gives. Nothing here keeps any state.
 """
 
 from __future__ import annotations
@@ -13,19 +13,17 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
+from kiosk.core.show.pinpad import KEY_NAMES, KEY_ROWS, SHAKE_SECONDS, PadState
 from kiosk.core.show.strings import ui_text
 from kiosk.ui.drawing.scale import Scale
 from kiosk.ui.drawing.text import TextStyle, draw_text
 from kiosk.ui.drawing.theme import Theme
 
-SHAKE_SECONDS = 0.5
 SHAKE_DESIGN_PX = 28.0
 SHAKE_HZ = 7.0
 
 # Design pixels (1080 short side): keys well above the 96 px minimum touch target.
 KEY, GAP, PAD, TITLE, DOTS, MESSAGE = 120, 24, 40, 64, 56, 48
-KEY_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("back", "0", "ok"))
-KEY_NAMES = (*(name for row in KEY_ROWS for name in row), "cancel")
 BACKSPACE = "\u232b"  # ⌫, in the bundled Inter
 
 
@@ -38,19 +36,6 @@ class PadLayout:
     dots: QRectF
     message: QRectF
     keys: dict[str, QRectF]
-
-
-@dataclass(frozen=True)
-class PadPicture:
-    """What the pad shows at one moment: the state `paint_pad` needs, and nothing more."""
-
-    language: str
-    digit_count: int  # shown as dots, never as digits
-    pressed: str | None
-    enabled: frozenset[str]  # the keys that respond now; the others are dimmed
-    message: str | None
-    wrong: bool  # the message is the wrong-PIN one, in red
-    shift: float  # device pixels sideways, for the shake
 
 
 def pad_layout(rect: QRectF, shift: float = 0.0) -> PadLayout:
@@ -80,8 +65,10 @@ def shake_offset(elapsed: float, duration: float = SHAKE_SECONDS) -> float:
     return math.sin(2 * math.pi * SHAKE_HZ * elapsed) * (1.0 - elapsed / duration)
 
 
-def shake_px(rect: QRectF, elapsed: float) -> float:
-    """The shake at `elapsed` seconds after a wrong PIN, in device pixels for `rect`."""
+def shake_px(rect: QRectF, elapsed: float | None) -> float:
+    """The shake `elapsed` seconds after a wrong PIN (None: none), in device pixels for `rect`."""
+    if elapsed is None:
+        return 0.0
     return Scale(rect).px(SHAKE_DESIGN_PX) * shake_offset(elapsed)
 
 
@@ -92,9 +79,9 @@ def key_label(name: str, language: str) -> str:
     return BACKSPACE if name == "back" else name
 
 
-def paint_pad(painter: QPainter, rect: QRectF, picture: PadPicture, theme: Theme) -> None:
+def paint_pad(painter: QPainter, rect: QRectF, picture: PadState, theme: Theme) -> None:
     """Paint the pad over whatever is in `rect`: a dimmed screen, the card, texts and keys."""
-    layout = pad_layout(rect, picture.shift)
+    layout = pad_layout(rect, shake_px(rect, picture.shake))
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     dim = QColor(theme.background)
@@ -111,7 +98,7 @@ def paint_pad(painter: QPainter, rect: QRectF, picture: PadPicture, theme: Theme
     painter.restore()
 
 
-def _paint_texts(painter: QPainter, layout: PadLayout, picture: PadPicture, theme: Theme) -> None:
+def _paint_texts(painter: QPainter, layout: PadLayout, picture: PadState, theme: Theme) -> None:
     """The title, and the message line under the dots (red for a wrong PIN)."""
     _draw_line(painter, layout.title, ui_text("pin_title", picture.language), theme.family,
                theme.text, 0.7)
@@ -133,7 +120,7 @@ def _paint_dots(painter: QPainter, area: QRectF, count: int, theme: Theme) -> No
 
 
 def _paint_key(
-    painter: QPainter, area: QRectF, name: str, picture: PadPicture, theme: Theme
+    painter: QPainter, area: QRectF, name: str, picture: PadState, theme: Theme
 ) -> None:
     """One key: filled with the accent when pressed (or OK when it can be pressed)."""
     pressed = picture.pressed == name

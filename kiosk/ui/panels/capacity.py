@@ -26,10 +26,10 @@ from kiosk.core.content import capacities
 from kiosk.core.content.limits import FLOORS, ORIENTATIONS, ROLES, Orientation, capacity_key
 from kiosk.core.content.model import CardsPanel, Chart, Content, StatsPanel, StepsPanel, Strict
 from kiosk.ui.drawing.scale import FIGURE_MIN, Scale
-from kiosk.ui.panels.base import PanelView
+from kiosk.ui.panels.base import PanelView, view_context
 from kiosk.ui.panels.common import LaidOutView
 from kiosk.ui.panels.registry import build_view
-from kiosk.ui.render import ensure_app, view_context
+from kiosk.ui.qtapp import ensure_app
 
 SIZES: dict[Orientation, tuple[int, int]] = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 RUNNING = (

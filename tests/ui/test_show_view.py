@@ -1,4 +1,8 @@
-"""The show on a fake clock: rotation, transitions, faulty panels, staged content, language."""
+"""The show drawn on a fake clock: rotation, transitions, faulty panels, staged content, language.
+
+The show's rules are tested without a display in tests/core/test_presentation.py;
+here the same stories are painted, as the window paints them.
+"""
 
 from __future__ import annotations
 
@@ -6,61 +10,55 @@ import logging
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage
 
 from kiosk.core.content.model import Content
+from kiosk.core.content.source import Source
+from kiosk.core.show import FRAME_SECONDS, Interaction, LanguageChanged, PanelChanged
 from kiosk.ui.render import render_panel_image
-from kiosk.ui.show import Show
-from kiosk.ui.stage import Stage
-from kiosk.ui.ticker import FRAME_SECONDS
-from tests.support import FakeClock, titles_content
+from tests.support import FakeClock, as_source, titles_content
+from tests.ui.support import PaintedShow
 
 SIZE = (480, 270)
 
 
 class Listener:
-    """Collects what the show reports, stamped with the fake time."""
+    """Collects what the show publishes, stamped with the fake time."""
 
-    def __init__(self, clock: FakeClock) -> None:
+    def __init__(self, show: PaintedShow, clock: FakeClock) -> None:
         self.clock = clock
         self.shown: list[tuple[float, str, str]] = []
         self.interactions: list[tuple[str, str | None, str | None]] = []
+        events = show.show.events
+        events.panel_changed.connect(self._shown)
+        events.language_changed.connect(self._shown)
+        events.interaction.connect(self._interaction)
 
-    def panel_shown(self, panel_id: str, language: str) -> None:
-        self.shown.append((round(self.clock.now, 3), panel_id, language))
+    def _shown(self, event: PanelChanged | LanguageChanged) -> None:
+        self.shown.append((round(self.clock.now, 3), event.panel_id, event.language))
 
-    def interaction(self, kind: str, panel_id: str | None, detail: str | None = None) -> None:
-        self.interactions.append((kind, panel_id, detail))
+    def _interaction(self, event: Interaction) -> None:
+        self.interactions.append((event.kind, event.panel_id, event.detail))
 
     def ids(self) -> list[str]:
         return [panel_id for _, panel_id, _ in self.shown]
 
 
-def make_show(content: Content, clock: FakeClock) -> tuple[Show, Listener]:
-    listener = Listener(clock)
-    show = Show(Stage(content, Path(".")), clock.now, listener=listener)
-    show.size = QSize(*SIZE)
-    return show, listener
+def make_show(content: Content | Source, clock: FakeClock) -> tuple[PaintedShow, Listener]:
+    painted = PaintedShow(content, clock.now, SIZE)
+    listener = Listener(painted, clock)
+    listener.shown.append((round(clock.now, 3), painted.show.panel_id, painted.show.language))
+    return painted, listener
 
 
-def run_until(show: Show, clock: FakeClock, end: float) -> None:
+def run_until(show: PaintedShow, clock: FakeClock, end: float) -> None:
     """Tick like the app's ticker: at each returned deadline, painting every frame, up to `end`."""
-    while True:
-        due = show.tick(clock.now)
-        frame(show, clock.now)
-        if due is None or clock.now >= end:
-            return
-        clock.now = min(max(due, clock.now), end)
+    show.run_until(clock, end)
 
 
-def frame(show: Show, now: float) -> QImage:
+def frame(show: PaintedShow, now: float) -> QImage:
     """What the screen shows at `now`."""
-    image = QImage(*SIZE, QImage.Format.Format_RGB32)
-    painter = QPainter(image)
-    show.paint(painter, QRectF(0, 0, *SIZE), now)
-    painter.end()
-    return image
+    return show.frame(now)
 
 
 def rendered(content: Content, index: int, at: float | None, language: str = "en") -> QImage:
@@ -95,7 +93,7 @@ def test_panels_rotate_in_order_with_their_own_dwell_and_loop(qapp, transition) 
         (10.0, "alpha", "en"), (12.0, "beta", "en"), (17.0, "gamma", "en"),
         (20.0, "alpha", "en"),
     ]
-    assert show.current_panel_id == "alpha"
+    assert show.show.panel_id == "alpha"
 
 
 def test_a_still_screen_sleeps_until_the_next_panel(qapp) -> None:
@@ -109,10 +107,10 @@ def test_a_transition_ticks_every_frame_until_it_ends(qapp) -> None:
     clock = FakeClock()
     show, _ = make_show(titles_content(transition="fade"), clock)
     run_until(show, clock, 2.0)
-    assert show.transition is not None
+    assert show.show.transition is not None
     assert show.tick(2.1) == pytest.approx(2.1 + FRAME_SECONDS)
     show.tick(2.5)
-    assert show.transition is None
+    assert show.show.transition is None
 
 
 # transitions ---------------------------------------------------------------------------
@@ -154,7 +152,7 @@ def test_none_switches_at_once(qapp) -> None:
     content = titles_content(transition="none")
     show, _ = make_show(content, clock)
     run_until(show, clock, 2.0)
-    assert show.transition is None
+    assert show.show.transition is None
     assert frame(show, 2.0) == rendered(content, 1, 0.0)
 
 
@@ -164,16 +162,16 @@ def test_reduced_motion_means_no_transition_and_settled_panels(qapp) -> None:
     show, _ = make_show(content, clock)
     assert show.tick(0.0) == 2.0  # nothing moves, so no frame ticks
     run_until(show, clock, 2.0)
-    assert show.transition is None
+    assert show.show.transition is None
     assert frame(show, 2.0) == rendered(content, 1, None)
 
 
 # faulty panels ----------------------------------------------------------------------
-def break_paint(show: Show, index: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def break_paint(show: PaintedShow, index: int, monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*_args: object) -> None:
         raise RuntimeError("broken view")
 
-    view = show.stage.view(index, show.language)
+    view = show.stages.stage_for(show.show.source).view(index, show.show.language)
     assert view is not None
     monkeypatch.setattr(view, "paint", boom)
 
@@ -190,7 +188,7 @@ def test_a_panel_that_fails_to_paint_is_skipped_and_logged(
     after_failure = listener.ids()[listener.ids().index("beta") + 1:]
     assert "beta" not in after_failure
     assert after_failure[:4] == ["gamma", "alpha", "gamma", "alpha"]
-    assert show.chrome_state(clock.now).count == 2
+    assert show.show.chrome(clock.now).count == 2
     failures = [r for r in caplog.records if "failed to paint" in r.getMessage()]
     assert len(failures) == 1 and failures[0].exc_info is not None
     assert "'beta'" in failures[0].getMessage()
@@ -202,7 +200,7 @@ def test_the_visitor_never_sees_the_broken_panel(qapp, monkeypatch) -> None:
     show, _ = make_show(content, clock)
     break_paint(show, 1, monkeypatch)
     run_until(show, clock, 2.5)
-    assert show.current_panel_id == "gamma"
+    assert show.show.panel_id == "gamma"
     assert frame(show, 2.5) != rendered(content, 1, 0.5)
 
 
@@ -213,23 +211,23 @@ def test_new_content_waits_for_the_next_panel_boundary(qapp) -> None:
     run_until(show, clock, 1.0)
     before = frame(show, 1.0)
     newer = titles_content(("delta", "echo"))
-    show.stage_content(Stage(newer, Path(".")), 1.0)
+    show.show.stage_content(as_source(newer), 1.0)
     run_until(show, clock, 1.9)
-    assert show.current_panel_id == "alpha"
+    assert show.show.panel_id == "alpha"
     assert frame(show, 1.0) == before
     run_until(show, clock, 2.0)
     assert listener.ids() == ["alpha", "echo"]
     assert frame(show, 2.0) == rendered(newer, 1, 0.0)
-    assert show.chrome_state(2.0).count == 2
+    assert show.show.chrome(2.0).count == 2
 
 
 def test_new_content_replaces_the_fallback_at_once(qapp) -> None:
     clock = FakeClock()
-    show, listener = make_show(titles_content(("fallback",)), clock)
-    show.stage.is_fallback = True
-    show.stage_content(Stage(titles_content(), Path(".")), 0.5)
+    fallback = as_source(titles_content(("fallback",)), origin="fallback")
+    show, listener = make_show(fallback, clock)
+    show.show.stage_content(as_source(titles_content()), 0.5)
     assert listener.ids() == ["fallback", "alpha"]
-    assert show.stage.count == 3
+    assert len(show.show.content.panels) == 3
 
 
 # language and chrome --------------------------------------------------------------------
@@ -238,23 +236,23 @@ def test_language_toggle_switches_texts_and_is_recorded(qapp) -> None:
     show, listener = make_show(titles_content(), clock)
     run_until(show, clock, 1.0)
     english = frame(show, 1.0)
-    show.toggle_language(1.0)
-    assert show.language == "fr"
+    show.show.toggle_language(1.0)
+    assert show.show.language == "fr"
     assert listener.shown[-1] == (1.0, "alpha", "fr")
     assert ("language", "alpha", "fr") in listener.interactions
-    assert show.chrome_state(1.0).next_language == "en"
-    view = show.stage.view(show.shown_index, show.language)
+    assert show.show.chrome(1.0).next_language == "en"
+    view = show.stages.stage_for(show.show.source).view(show.show.index, show.show.language)
     assert view is not None and view.visible_texts() == ["alpha FR"]
     assert different_pixels(frame(show, 1.0), english) > 20
-    show.toggle_language(1.5)
-    assert show.language == "en"
+    show.show.toggle_language(1.5)
+    assert show.show.language == "en"
 
 
 def test_chrome_at_rest(qapp) -> None:
     clock = FakeClock()
     show, _ = make_show(titles_content(), clock)
     run_until(show, clock, 7.5)
-    chrome = show.chrome_state(7.5)
+    chrome = show.show.chrome(7.5)
     assert (chrome.count, chrome.current, chrome.language, chrome.next_language) == (
         3, 2, "en", "fr"
     )
@@ -265,41 +263,45 @@ def test_chrome_at_rest(qapp) -> None:
 def test_a_touch_shows_the_controls_then_they_fade(qapp) -> None:
     clock = FakeClock()
     show, _ = make_show(titles_content(), clock)
-    show.touch(1.0)
-    assert show.chrome_state(1.0).controls_opacity == 1.0
-    assert show.chrome_state(6.2).controls_opacity == pytest.approx(0.5)
-    assert show.chrome_state(6.5).controls_opacity == 0.0
+    run_until(show, clock, 1.0)
+    untouched = frame(show, 1.0)
+    show.show.touch(1.0)
+    assert show.show.chrome(1.0).controls_opacity == 1.0
+    assert frame(show, 1.0) != untouched  # the arrows are drawn
+    assert show.show.chrome(6.2).controls_opacity == pytest.approx(0.5)
+    assert show.show.chrome(6.5).controls_opacity == 0.0
+    assert frame(show, 6.5) == untouched
 
 
 def test_a_touch_holds_the_rotation_until_the_idle_reset(qapp) -> None:
     clock = FakeClock()
     show, listener = make_show(titles_content(), clock)
     run_until(show, clock, 2.5)
-    show.toggle_language(2.5)
+    show.show.toggle_language(2.5)
     run_until(show, clock, 28.0)
-    assert show.current_panel_id == "beta"
-    assert show.chrome_state(28.0).countdown == 5  # idle 30 s: "returning in 5" at 27.5 s
+    assert show.show.panel_id == "beta"
+    assert show.show.chrome(28.0).countdown == 5  # idle 30 s: "returning in 5" at 27.5 s
     run_until(show, clock, 32.6)
     assert ("idle_reset", "beta", None) in listener.interactions
     assert listener.shown[-1][1:] == ("alpha", "en")
-    assert show.chrome_state(32.6).countdown is None
+    assert show.show.chrome(32.6).countdown is None
 
 
 def test_pause_is_shown_and_stops_the_rotation(qapp) -> None:
     clock = FakeClock()
     show, listener = make_show(titles_content(), clock)
-    show.toggle_pause(0.5)
-    assert show.chrome_state(0.5).paused
-    show.rotation.release(0.5)  # as if the visitor's hold were over: only the pause remains
+    show.show.toggle_pause(0.5)
+    assert show.show.chrome(0.5).paused
     run_until(show, clock, 9.0)
     assert listener.ids() == ["alpha"]
 
 
-def test_restart_clock_starts_the_panel_afresh(qapp) -> None:
+def test_start_begins_the_panel_afresh_on_screen(qapp) -> None:
     clock = FakeClock(100.0)
     content = titles_content()
-    show = Show(Stage(content, Path(".")), clock.now)
+    show = PaintedShow(content, clock.now, SIZE)
     clock.advance(1.5)
-    show.restart_clock(clock.now)
-    assert show.panel_time(clock.now) == 0.0
-    assert show.rotation.due(clock.now) == clock.now + content.dwell_for(0)
+    show.show.start(clock.now)
+    assert show.show.panel_time(clock.now) == 0.0
+    assert frame(show, clock.now) == rendered(content, 0, 0.0)
+    assert show.tick(clock.now + 1.0) == clock.now + content.dwell_for(0)
