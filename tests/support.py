@@ -160,6 +160,15 @@ def run_kiosk_process(
     return proc.returncode, rest
 
 
+def read_status(path: Path) -> dict[str, Any] | None:
+    """Read a status file as a monitor would; None if it is missing, partial or not an object."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def syntax_error(text: str) -> JSONSyntaxError:
     """The syntax error the content parser raises for `text`."""
     with pytest.raises(JSONSyntaxError) as info:

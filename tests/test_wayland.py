@@ -22,8 +22,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.records.paths import LOG_FILE, STATUS_FILE
-from kiosk.core.records.status import read_status
-from tests.support import ROOT, dwell_copy
+from tests.support import ROOT, dwell_copy, read_status
 
 pytestmark = [
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Wayland is Linux's"),

@@ -81,7 +81,3 @@ def install_qt_message_handler() -> object:
     _repeats.clear()
     return qInstallMessageHandler(qt_message_to_log)
 
-
-def restore_qt_message_handler(previous: object) -> None:
-    """Put back the handler that `install_qt_message_handler` replaced."""
-    qInstallMessageHandler(previous)  # type: ignore[arg-type]

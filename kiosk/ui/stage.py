@@ -9,15 +9,16 @@ a chrome change or the outgoing side of a transition costs a single blit.
 While a panel animates, its frames start from a cached picture of the background
 (a full-screen gradient is costly to fill every frame). Once a settled picture is
 cached, no view paints frames until the next panel enters: the background picture
-and every view's sprites are let go then, and rebuilt on use; the settled picture
-goes in turn when another panel starts to animate.
+and every view's sprites are let go then (`release`), and rebuilt on use; the
+settled picture goes in turn when another panel starts to animate. The policy of
+every cache is in `kiosk.ui.drawing.cache`.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from PySide6.QtGui import QPainter, QPixmap
 
 from kiosk.core.content.model import Content
 from kiosk.core.content.source import Source
+from kiosk.ui.drawing.cache import Cached
 from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.base import PanelView, view_context
 from kiosk.ui.panels.common import paint_background
@@ -45,8 +47,8 @@ class Stage:
         self._failed: set[int] = set()
         self._unreported: list[int] = []
         self._views: dict[tuple[int, str], PanelView] = {}
-        self._settled: tuple[tuple[int, str, QSize], QPixmap] | None = None
-        self._background: QPixmap | None = None
+        self._settled: Cached[tuple[int, str, QSize], QPixmap] = Cached()
+        self._background: Cached[QSize, QPixmap] = Cached()
 
     @property
     def count(self) -> int:
@@ -110,7 +112,8 @@ class Stage:
             self.paint_background(painter, rect)
             return False
         if t >= self.settle_seconds(index, language):
-            painter.drawPixmap(rect.topLeft(), self._settled_pixmap(index, language, rect))
+            settled = self._settled_pixmap(index, language, rect.size().toSize())
+            painter.drawPixmap(rect.topLeft(), settled)
             return index not in self._failed
         return self._paint_view(painter, rect, index, view, t)
 
@@ -120,56 +123,58 @@ class Stage:
         A one-off picture: it caches nothing for frames, so a transition never holds
         the background picture beside its two pictures.
         """
-        rect = QRectF(0, 0, size.width(), size.height())
         if t >= self.settle_seconds(index, language):
-            return self._settled_pixmap(index, language, rect)
-        pixmap = QPixmap(size)
-        painter = QPainter(pixmap)
-        self._paint(painter, rect, index, language, t)
-        painter.end()
-        return pixmap
+            return self._settled_pixmap(index, language, size)
+        paint = partial(self._paint, index=index, language=language, t=t)
+        return self._picture(size, paint)
 
     def paint_background(self, painter: QPainter, rect: QRectF) -> None:
         """Paint the theme's background (the same under every panel); a blit when cached."""
-        cached = self._background
-        if cached is not None and cached.size() == rect.size().toSize():
+        cached = self._background.peek(rect.size().toSize())
+        if cached is not None:
             painter.drawPixmap(rect.topLeft(), cached)
         else:
             paint_background(painter, rect, self.theme)
 
     def _cache_background(self, size: QSize) -> None:
         """Paint the background once into a picture of `size`, for the frames to come."""
-        if self._background is None or self._background.size() != size:
-            self._background = QPixmap(size)
-            painter = QPainter(self._background)
-            paint_background(painter, QRectF(0, 0, size.width(), size.height()), self.theme)
-            painter.end()
+        self._background.get(size, lambda: self._picture(size, self.paint_background))
 
     def release(self) -> None:
         """Let go of what only speeds up animating frames: the background, views' sprites."""
-        self._background = None
+        self._background.drop()
         for view in self._views.values():
             view.release()
 
     def _drop_settled_unless(self, index: int, language: str) -> None:
         """Let the settled picture go once another panel animates (a transition keeps its own)."""
-        if self._settled is not None and self._settled[0][:2] != (index, language):
-            self._settled = None
+        key = self._settled.key
+        if key is not None and key[:2] != (index, language):
+            self._settled.drop()
 
-    def _settled_pixmap(self, index: int, language: str, rect: QRectF) -> QPixmap:
-        size = rect.size().toSize()
-        key = (index, language, size)
-        if self._settled is not None and self._settled[0] == key:
-            return self._settled[1]
+    def _settled_pixmap(self, index: int, language: str, size: QSize) -> QPixmap:
+        return self._settled.get((index, language, size),
+                                 lambda: self._settle(index, language, size))
+
+    def _settle(self, index: int, language: str, size: QSize) -> QPixmap:
+        """The settled picture of panel `index`; then let go of what only served frames."""
+
+        def paint(painter: QPainter, rect: QRectF) -> None:
+            view = self.view(index, language)
+            if view is None or not self._paint_view(painter, rect, index, view, 1e9):
+                self.paint_background(painter, rect)
+
+        pixmap = self._picture(size, paint)
+        self.release()  # until the next panel enters, every frame blits this picture
+        return pixmap
+
+    @staticmethod
+    def _picture(size: QSize, paint: Callable[[QPainter, QRectF], object]) -> QPixmap:
+        """A new picture of `size`, painted by `paint(painter, rect)`."""
         pixmap = QPixmap(size)
         painter = QPainter(pixmap)
-        view = self.view(index, language)
-        local = QRectF(0, 0, size.width(), size.height())
-        if view is None or not self._paint_view(painter, local, index, view, 1e9):
-            self.paint_background(painter, local)
+        paint(painter, QRectF(0, 0, size.width(), size.height()))
         painter.end()
-        self._settled = (key, pixmap)
-        self.release()  # until the next panel enters, every frame blits this picture
         return pixmap
 
     def _paint_view(

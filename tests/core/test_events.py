@@ -214,7 +214,7 @@ def test_write_errors_are_logged_once_a_minute(db: Path, clock: FakeTime, caplog
     messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(messages) == 2
     assert "full" in messages[0]
-    assert "similar errors since the last report" in messages[1]
+    assert "similar failures since the last report" in messages[1]
     log._conn.execute("PRAGMA max_page_count = 1000000")
     log.interaction("tap", "intro", clock.at(100.0), "back")
     log.close(clock.at(101.0))

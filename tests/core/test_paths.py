@@ -74,3 +74,15 @@ def test_throttle_allows_once_per_interval() -> None:
     assert throttle.take_suppressed() == 2
     assert throttle.ready(160.0)
     assert throttle.take_suppressed() == 0
+
+
+def test_throttle_logs_once_per_interval_with_the_count_held_back(caplog) -> None:
+    throttle = LogThrottle(interval=60.0)
+    logger = logging.getLogger("test.throttle")
+    with caplog.at_level(logging.WARNING, logger="test.throttle"):
+        for now in (0.0, 10.0, 20.0, 60.0):
+            throttle.log(logger, logging.WARNING, now, "could not write %s", "x.json")
+    assert [r.getMessage() for r in caplog.records] == [
+        "could not write x.json",
+        "could not write x.json (2 similar failures since the last report)",
+    ]

@@ -4,7 +4,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.core.records import paths
-from kiosk.core.records.status import KioskStatus, StatusFile, read_status
+from kiosk.core.records.status import KioskStatus, StatusFile
+from tests.support import read_status
 
 EPOCH = datetime(2026, 11, 27, 10, 0, tzinfo=UTC).timestamp()
 

@@ -26,7 +26,7 @@ from kiosk.core.records.report import summarize
 from kiosk.core.show import Presentation
 from kiosk.ui.app import KioskApp, RunOptions
 from kiosk.ui.panels.base import view_context
-from kiosk.ui.panels.common import LaidOutView
+from kiosk.ui.panels.common import LaidOutView, PanelLayout
 from kiosk.ui.panels.registry import build_view
 from kiosk.ui.show_view import ShowView
 from kiosk.ui.stage import Stages
@@ -75,6 +75,11 @@ class PaintedShow:
             if due is None or clock.now >= end:
                 return
             clock.now = min(max(due, clock.now), end)
+
+
+def text_rects(layout: PanelLayout) -> dict[str, QRectF]:
+    """The rectangle each text of `layout` occupies, by name."""
+    return {key: block.rect for key, block in layout.texts.items()}
 
 
 @contextmanager

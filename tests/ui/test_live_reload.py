@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import qWarning
+from PySide6.QtCore import qInstallMessageHandler, qWarning
 
 from kiosk.core.content.load import load
 from kiosk.core.records.paths import STATUS_FILE
-from kiosk.core.records.status import read_status
 from kiosk.logsetup import install_excepthook
 from kiosk.ui.app import KioskApp, RunOptions
-from kiosk.ui.qtlog import install_qt_message_handler, restore_qt_message_handler
+from kiosk.ui.qtlog import install_qt_message_handler
+from tests.support import read_status
 
 WAIT_MS = 10_000  # generous: returns as soon as the condition holds
 
@@ -188,5 +188,5 @@ def test_qt_messages_go_to_the_log(caplog):
     try:
         qWarning("a warning from Qt")
     finally:
-        restore_qt_message_handler(previous)
+        qInstallMessageHandler(previous)  # type: ignore[arg-type]
     assert [r.getMessage() for r in caplog.records if r.name == "qt"] == ["a warning from Qt"]

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from kiosk.core.content.model import Content, Theme
 from kiosk.ui.drawing.scale import BODY, BODY_MIN, CHROME_HEIGHT, SPACE_L, Scale
-from kiosk.ui.drawing.text import make_font
+from kiosk.ui.drawing.theme import make_font
 from kiosk.ui.panels.base import ViewContext, view_context
 from kiosk.ui.panels.cards import CARD_TITLE, CardsView, grid_shape
 from kiosk.ui.panels.common import LaidOutView, paint_background
@@ -21,7 +21,7 @@ from kiosk.ui.panels.registry import build_view
 from kiosk.ui.panels.steps import StepsView
 from kiosk.ui.panels.title import TitleView
 from tests.support import sample_content, sample_document, sample_items
-from tests.ui.support import make_view
+from tests.ui.support import make_view, text_rects
 
 SIZES = [(1280, 720), (1920, 1080), (1080, 1920), (3840, 2160)]
 LANDSCAPE = [(1280, 720), (1920, 1080), (3840, 2160)]
@@ -65,10 +65,10 @@ def assert_clean_layout(view: LaidOutView, size: tuple[int, int]) -> None:
         assert block.fitted.width <= block.rect.width() + 0.5, f"{key} is wider than its box"
         assert "".join(block.fitted.lines).replace(" ", "") == block.text.replace(" ", "")
         assert " ".join(block.fitted.lines).split() == block.text.split(), f"{key} breaks a word"
-    for (ka, a), (kb, b) in itertools.combinations(layout.text_rects().items(), 2):
+    for (ka, a), (kb, b) in itertools.combinations(text_rects(layout).items(), 2):
         assert not _overlap(a, b), f"{ka} overlaps {kb}"
     graphics = {k: r for k, r in layout.shapes.items() if not k.startswith("card:")}
-    for (kt, text), (kg, shape) in itertools.product(layout.text_rects().items(), graphics.items()):
+    for (kt, text), (kg, shape) in itertools.product(text_rects(layout).items(), graphics.items()):
         assert not _overlap(text, shape), f"{kt} overlaps {kg}"
 
 

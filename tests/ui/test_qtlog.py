@@ -5,10 +5,17 @@ from __future__ import annotations
 import logging
 
 import pytest
-from PySide6.QtCore import QLoggingCategory, QtMsgType, qCDebug, qDebug, qWarning
+from PySide6.QtCore import (
+    QLoggingCategory,
+    QtMsgType,
+    qCDebug,
+    qDebug,
+    qInstallMessageHandler,
+    qWarning,
+)
 
 from kiosk.ui import qtlog
-from kiosk.ui.qtlog import install_qt_message_handler, level_of, restore_qt_message_handler
+from kiosk.ui.qtlog import install_qt_message_handler, level_of
 
 
 @pytest.fixture
@@ -17,7 +24,7 @@ def qt_log(caplog):
     caplog.set_level(logging.DEBUG, logger="qt")
     previous = install_qt_message_handler()
     yield lambda: [(r.levelno, r.getMessage()) for r in caplog.records if r.name == "qt"]
-    restore_qt_message_handler(previous)
+    qInstallMessageHandler(previous)  # type: ignore[arg-type]
 
 
 def test_plain_qdebug_which_qt_prints_by_itself_is_logged_at_info(qt_log) -> None:

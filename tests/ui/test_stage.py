@@ -128,29 +128,29 @@ def test_the_cached_background_is_the_painted_one(qapp) -> None:
     stage = Stage(titles_content(), Path("."))
     painted = background(stage)
     paint(stage, 0, 0.3)  # an animating frame caches the background
-    assert stage._background is not None
+    assert stage._background.key is not None
     assert background(stage) == painted
 
 
 def test_animating_frames_keep_their_caches_until_the_panel_settles(qapp) -> None:
     stage = Stage(titles_content(), Path("."))
     paint_big(stage, 0, 0.3)
-    assert stage._background is not None and set(sprites(stage, 0)) == {"headline"}
+    assert stage._background.key is not None and set(sprites(stage, 0)) == {"headline"}
     paint_big(stage, 0, 100.0)
-    assert stage._background is None and sprites(stage, 0) == {}
+    assert stage._background.key is None and sprites(stage, 0) == {}
 
 
 def test_a_snapshot_for_a_transition_caches_no_background(qapp) -> None:
     stage = Stage(titles_content(), Path("."))
     stage.snapshot(1, "en", QSize(*SIZE), 0.0)
-    assert stage._background is None
+    assert stage._background.key is None
 
 
 def test_the_settled_picture_goes_when_another_panel_animates(qapp) -> None:
     stage = Stage(titles_content(), Path("."))
     outgoing = stage.snapshot(0, "en", QSize(*SIZE), 50.0)
     paint(stage, 1, 0.3)
-    assert stage._settled is None
+    assert stage._settled.key is None
     assert not outgoing.isNull()  # a transition still holding it keeps it
 
 

@@ -22,6 +22,13 @@ BILLIONS_FROM = 0.001  # a compact currency figure from this up to 1,000 is read
 PICTURE_KINDS = ("title",)  # the panel kinds that draw their `image` (others: issue 17)
 
 
+def points_outside(name: str) -> bool:
+    """True when picture path `name` leaves the content folder (drive, leading /, or ..)."""
+    windows, posix = PureWindowsPath(name), PurePosixPath(name)
+    return bool(windows.is_absolute() or posix.is_absolute() or windows.drive
+                or ".." in windows.parts)
+
+
 def content_problems(
     content: Content, parsed: Parsed, base_dir: Path, file_name: str = "content.json"
 ) -> list[Problem]:
@@ -119,8 +126,7 @@ class _Checks:
 
     def image(self, name: str, path: JsonPath) -> None:
         """Check one picture path."""
-        windows, posix = PureWindowsPath(name), PurePosixPath(name)
-        if windows.is_absolute() or posix.is_absolute() or windows.drive or ".." in windows.parts:
+        if points_outside(name):
             self.add(
                 "error",
                 f"'{name}' points outside the content folder; use a path inside it, "
@@ -140,7 +146,7 @@ class _Checks:
                 "the kiosk will show a placeholder",
                 path,
             )
-        elif posix.suffix.lower() not in _IMAGE_TYPES:
+        elif PurePosixPath(name).suffix.lower() not in _IMAGE_TYPES:
             self.add("warning", f"'{name}' is not a PNG, JPEG or SVG picture", path)
 
 

@@ -8,9 +8,10 @@ folder; when there has never been a good one, a calm built-in screen.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 from typing import Literal
 
+from kiosk.core.content.checks import points_outside
 from kiosk.core.content.lastgood import load_last_good, save_last_good
 from kiosk.core.content.load import LoadResult, load, load_bytes
 from kiosk.core.content.model import Content
@@ -81,16 +82,10 @@ def picture_paths(content: Content | None, content_dir: Path) -> list[Path]:
     found: dict[Path, None] = {}
     for panel in content.panels:
         name = panel.image
-        if name is None or not _inside(name):
+        if name is None or points_outside(name) or "\\" in name:
             continue
         found[content_dir / name] = None
     return list(found)
-
-
-def _inside(name: str) -> bool:
-    windows, posix = PureWindowsPath(name), PurePosixPath(name)
-    outside = windows.is_absolute() or posix.is_absolute() or windows.drive
-    return not outside and ".." not in windows.parts and "\\" not in name
 
 
 def initial_source(path: Path, data_dir: Path) -> Source:

@@ -148,10 +148,8 @@ class EventLog:
             self._write_failed(now, exc)
 
     def _write_failed(self, now: float, exc: sqlite3.Error) -> None:
-        if self._throttle.ready(now):
-            held = self._throttle.take_suppressed()
-            extra = f" ({held} similar errors since the last report)" if held else ""
-            log.error("could not write the event log %s: %s%s", self.path, exc, extra)
+        self._throttle.log(log, logging.ERROR, now, "could not write the event log %s: %s",
+                           self.path, exc)
         try:
             if self._conn is not None:
                 self._conn.rollback()

@@ -169,6 +169,18 @@ class LogThrottle:
         count, self._suppressed = self._suppressed, 0
         return count
 
+    def log(self, logger: logging.Logger, level: int, now: float, message: str,
+            *args: object) -> None:
+        """Log `message` % `args` unless one was logged in the last `interval` at `now`.
+
+        The line says how many similar failures were held back since the previous one.
+        """
+        if not self.ready(now):
+            return
+        held = self.take_suppressed()
+        extra = f" ({held} similar failures since the last report)" if held else ""
+        logger.log(level, message + "%s", *args, extra)
+
 
 class AtomicFile:
     """A file in the data folder that is replaced whole at each write, never raising.
@@ -206,8 +218,5 @@ class AtomicFile:
 
     def report(self, exc: Exception) -> None:
         """Log a failed write, at most once a minute, with how many were held back."""
-        if not self._throttle.ready(self._clock()):
-            return
-        held = self._throttle.take_suppressed()
-        extra = f" ({held} similar failures since the last report)" if held else ""
-        log.warning("could not write %s: %s%s", self.path, exc, extra)
+        self._throttle.log(log, logging.WARNING, self._clock(), "could not write %s: %s",
+                           self.path, exc)

@@ -11,7 +11,6 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from kiosk.core.records.events import iso_utc
@@ -114,11 +113,3 @@ class StatusFile(AtomicFile):
             return False
         return self.write_bytes(text.encode("utf-8"))
 
-
-def read_status(path: Path) -> dict[str, Any] | None:
-    """Read a status file; None if it is missing, partial or not a JSON object."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None

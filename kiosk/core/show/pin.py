@@ -48,11 +48,6 @@ class PinGate:
         self._locked_until: float | None = None
 
     @property
-    def failures(self) -> int:
-        """Wrong PINs in a row since the last success or lockout."""
-        return self._failures
-
-    @property
     def locked_until(self) -> float | None:
         """When the current or latest lockout ends; None before any lockout.
 

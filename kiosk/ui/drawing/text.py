@@ -14,6 +14,7 @@ text under an opacity below 1.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,10 +23,14 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
+from kiosk.ui.drawing.theme import make_font as make_font
 from kiosk.ui.drawing.wrapping import ELLIPSIS as ELLIPSIS
 from kiosk.ui.drawing.wrapping import elide, wrap_bounded
 
 SHRINK_STEP = 0.94
+# Qt's raster engine draws text up to this size (device px) from its glyph cache; bigger
+# glyphs are filled as paths on every draw (sprites and glyph pictures take over there).
+QT_GLYPH_CACHE_PX = int(os.environ.get("QT_MAX_CACHED_GLYPH_SIZE") or 64)
 
 
 @dataclass(frozen=True)
@@ -66,15 +71,6 @@ class FittedText:
     def height(self) -> float:
         """Height of the laid-out block in pixels."""
         return self.line_step * len(self.lines)
-
-
-def make_font(family: str, pixel_size: float, weight: QFont.Weight) -> QFont:
-    """A font of `family` at a (possibly fractional) pixel size."""
-    font = QFont(family)
-    font.setPixelSize(max(1, round(pixel_size)))
-    font.setWeight(weight)
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    return font
 
 
 def line_step(family: str, style: TextStyle, pixel_size: float) -> float:

@@ -1,7 +1,8 @@
-"""The kiosk's palette and typefaces, built from `settings.theme`.
+"""The kiosk's palette and typefaces, built from `settings.theme`; the one font factory.
 
-Fonts ship in resources/fonts (`kiosk.shipped`) and are registered once per process, so text looks
-the same on every machine, offline.
+Fonts ship in resources/fonts (`kiosk.shipped`) and are registered once per process, so
+text looks the same on every machine, offline. Every font the kiosk draws with comes from
+`make_font`: a pixel size (fractional sizes round), a weight, no hinting.
 """
 
 from __future__ import annotations
@@ -49,6 +50,17 @@ def _unknown_family(family: str) -> None:
     )
 
 
+def make_font(
+    family: str, pixel_size: float, weight: QFont.Weight = QFont.Weight.Normal
+) -> QFont:
+    """A font of `family` at `pixel_size` device pixels (at least 1), unhinted."""
+    font = QFont(family)
+    font.setPixelSize(max(1, round(pixel_size)))
+    font.setWeight(weight)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
 @dataclass(frozen=True)
 class Theme:
     """Colours and fonts for painting; one instance per content version."""
@@ -81,8 +93,4 @@ class Theme:
 
     def font(self, pixel_size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
         """A font of this theme's family at `pixel_size` device pixels."""
-        font = QFont(self.family)
-        font.setPixelSize(max(1, round(pixel_size)))
-        font.setWeight(weight)
-        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-        return font
+        return make_font(self.family, pixel_size, weight)

@@ -26,6 +26,7 @@ from kiosk.core.content.cleantext import localized_text
 from kiosk.core.content.model import Chart
 from kiosk.core.content.numbers import format_figure
 from kiosk.core.show.easing import stagger_end, staggered
+from kiosk.ui.drawing.cache import Cached
 from kiosk.ui.drawing.text import draw_fitted, line_step
 from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.chart_items import (
@@ -77,7 +78,7 @@ class BarChart:
         self.stacked = chart.stacked
         self.colours = series_colours(theme, len(self.values))
         self.scene = QGraphicsScene()
-        self._geometry: Geometry | None = None
+        self._geometry: Cached[tuple[float, float], Geometry] = Cached()
         self._build_items()
 
     # -- time ---------------------------------------------------------------------------
@@ -171,9 +172,7 @@ class BarChart:
 
     def geometry(self, size: tuple[float, float]) -> Geometry:
         """Lay the chart out in a scene of `size` design pixels (cached per size)."""
-        if self._geometry is None or self._geometry.size != size:
-            self._geometry = self._layout(size)
-        return self._geometry
+        return self._geometry.get(size, lambda: self._layout(size))
 
     def _layout(self, size: tuple[float, float]) -> Geometry:
         """Place the heading, legend, plot and label bands; configure the view range."""

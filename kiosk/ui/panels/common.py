@@ -19,6 +19,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QRadialGradient
 
 from kiosk.core.show.easing import stagger_end, staggered
+from kiosk.ui.drawing.cache import Cached
 from kiosk.ui.drawing.scale import BODY_MIN, SPACE_M, SPACE_S, TITLE, TITLE_MIN, Scale
 from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.base import PanelView, ViewContext
@@ -53,10 +54,6 @@ class PanelLayout:
     texts: dict[str, TextBlock] = field(default_factory=dict)
     shapes: dict[str, QRectF] = field(default_factory=dict)
     sprites: dict[str, Sprite] = field(default_factory=dict)
-
-    def text_rects(self) -> dict[str, QRectF]:
-        """The rectangle each text occupies, by name."""
-        return {key: block.rect for key, block in self.texts.items()}
 
     def draw_text(self, painter: QPainter, key: str, family: str) -> None:
         """Draw text block `key` where it was laid out: from its sprite, if it has one.
@@ -189,21 +186,17 @@ class LaidOutView(PanelView):
 
     def __init__(self, panel: object, ctx: ViewContext) -> None:
         super().__init__(panel, ctx)
-        self._layout_cache: tuple[tuple[float, ...], PanelLayout] | None = None
+        self._layout: Cached[tuple[float, ...], PanelLayout] = Cached()
 
     def layout(self, rect: QRectF) -> PanelLayout:
         """The panel laid out in `rect` (cached for the last rectangle)."""
         key = (rect.x(), rect.y(), rect.width(), rect.height())
-        cached = self._layout_cache
-        if cached is None or cached[0] != key:
-            cached = (key, self.build_layout(QRectF(rect), Scale(QRectF(rect))))
-            self._layout_cache = cached
-        return cached[1]
+        return self._layout.get(key, lambda: self.build_layout(QRectF(rect), Scale(QRectF(rect))))
 
     def release(self) -> None:
-        """Let the text sprites go; the layout itself is kept."""
-        if self._layout_cache is not None:
-            self._layout_cache[1].release_sprites()
+        """Let the text sprites go; the layout itself (cheap to keep) stays."""
+        if (laid_out := self._layout.value) is not None:
+            laid_out.release_sprites()
 
     @abstractmethod
     def build_layout(self, rect: QRectF, scale: Scale) -> PanelLayout:

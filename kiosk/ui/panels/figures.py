@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
 from kiosk.core.content.numbers import split_figure
 from kiosk.ui.drawing.scale import BODY_MIN, SPACE_L, SPACE_S, Scale
-from kiosk.ui.drawing.theme import Theme
+from kiosk.ui.drawing.theme import Theme, make_font
 from kiosk.ui.panels.common import PanelLayout, fit_block, text_style, uniform_blocks
 from kiosk.ui.panels.glyphs import GlyphPainter
 from kiosk.ui.panels.separators import advance, figure_font, spaced
@@ -46,10 +46,7 @@ class FigureType:
     def at(cls, pixel_size: float) -> FigureType:
         """The figure fonts for digits `pixel_size` pixels high."""
         digits = figure_font(FIGURE_FAMILY, pixel_size, QFont.Weight.Bold)
-        unit = QFont(FIGURE_FAMILY)
-        unit.setPixelSize(max(1, round(pixel_size * UNIT_SHARE)))
-        unit.setWeight(QFont.Weight.DemiBold)
-        unit.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        unit = make_font(FIGURE_FAMILY, pixel_size * UNIT_SHARE, QFont.Weight.DemiBold)
         return cls(digits, unit)
 
     def width(self, text: str) -> float:

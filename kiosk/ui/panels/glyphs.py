@@ -30,7 +30,8 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-QT_CACHED_GLYPH_PX = 64  # Qt draws text up to this size from its own glyph cache
+from kiosk.ui.drawing.text import QT_GLYPH_CACHE_PX
+
 SUBPIXEL_STEPS = 2  # glyph pictures per device pixel of offset, across and down
 
 Glyph = tuple[QRawFont, int, QPointF]  # a glyph's font, its index there, its origin
@@ -44,15 +45,14 @@ def _split(value: float) -> tuple[int, int]:
 
 @dataclass
 class GlyphPainter:
-    """Draws text in one font as glyph pictures, each painted on first use."""
+    """Draws text in one font as glyph pictures, each painted on first use.
+
+    `pictures` holds them, by font, glyph, sub-pixel offset, colour and pixel ratio;
+    they go with the panel's layout (see `kiosk.ui.drawing.cache`).
+    """
 
     font: QFont
-    _pictures: dict[tuple[object, ...], tuple[QImage, int, int]] = field(default_factory=dict)
-
-    @property
-    def picture_count(self) -> int:
-        """How many glyph pictures are held."""
-        return len(self._pictures)
+    pictures: dict[tuple[object, ...], tuple[QImage, int, int]] = field(default_factory=dict)
 
     def draw(self, painter: QPainter, baseline: QPointF, text: str) -> None:
         """Draw `text` in the painter's pen colour with its left end on `baseline`."""
@@ -62,7 +62,7 @@ class GlyphPainter:
         """Draw shaped `glyphs` in the painter's pen colour, their origin on `baseline`."""
         ratio = painter.device().devicePixelRatioF()
         moved = painter.transform()
-        if self.font.pixelSize() * ratio <= QT_CACHED_GLYPH_PX or not _moves_only(moved):
+        if self.font.pixelSize() * ratio <= QT_GLYPH_CACHE_PX or not _moves_only(moved):
             _draw_runs(painter, baseline, glyphs)  # Qt's glyph cache serves it, or scaled
             return
         colour = painter.pen().color()
@@ -80,11 +80,11 @@ class GlyphPainter:
     ) -> tuple[QImage, int, int]:
         # a glyph index means something only in its font (a fallback font may serve a glyph)
         key = (raw.familyName(), raw.styleName(), index, *steps, colour.rgba(), ratio)
-        found = self._pictures.get(key)
+        found = self.pictures.get(key)
         if found is None:
             offset = QPointF(steps[0], steps[1]) / SUBPIXEL_STEPS
             found = _paint_glyph(raw, index, offset, colour, ratio)
-            self._pictures[key] = found
+            self.pictures[key] = found
         return found
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QRawFont
 
+from kiosk.ui.drawing.theme import make_font
 from kiosk.ui.panels.glyphs import Glyph, shape
 
 MARK_GAP = 0.1  # of the size: clear space on each side of "." and ","
@@ -29,10 +30,7 @@ SPACES = " \u00a0\u202f\u2009\u2007"  # spaces between digit groups (or before a
 
 def figure_font(family: str, pixel_size: float, weight: QFont.Weight) -> QFont:
     """The digits' font: tabular figures, no kerning (no mark tucked under a 7)."""
-    font = QFont(family)
-    font.setPixelSize(max(1, round(pixel_size)))
-    font.setWeight(weight)
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    font = make_font(family, pixel_size, weight)
     font.setKerning(False)
     font.setFeature(QFont.Tag("tnum"), 1)
     return font

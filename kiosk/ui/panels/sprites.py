@@ -14,18 +14,17 @@ a transparent sprite would get slightly different edges than on the panel.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
+from kiosk.ui.drawing.text import QT_GLYPH_CACHE_PX
 from kiosk.ui.panels.textblocks import TextBlock, draw_block
 
 MARGIN_PX = 2.0  # room around a sprite's parts for antialiasing
 TEXT_OVERHANG = 0.3  # of the font size: room for glyphs reaching out of their lines
-QT_GLYPH_CACHE_PX = int(os.environ.get("QT_MAX_CACHED_GLYPH_SIZE") or 64)  # Qt's own limit
 
 
 @dataclass

@@ -17,6 +17,7 @@ from PySide6.QtGui import QPainter
 from kiosk.core.content.model import StatsPanel
 from kiosk.core.content.numbers import format_count
 from kiosk.core.show.easing import stagger_end
+from kiosk.ui.drawing.cache import Cached
 from kiosk.ui.drawing.scale import CAPTION_MIN, SPACE_L, SPACE_M, Scale
 from kiosk.ui.panels.base import PanelView, ViewContext
 from kiosk.ui.panels.common import (
@@ -78,7 +79,7 @@ class StatsView(PanelView):
         if self.chart is not None:
             ends.append(self.chart.settle_seconds)
         self.settle_seconds = max(ends)
-        self._layout: tuple[tuple[float, float], StatsLayout] | None = None
+        self._layout: Cached[tuple[float, float], StatsLayout] = Cached()
 
     def _count_end(self) -> float:
         """When the last figure has finished counting."""
@@ -104,9 +105,7 @@ class StatsView(PanelView):
     def layout(self, rect: QRectF) -> StatsLayout:
         """The panel laid out for `rect`'s size, with its static sprites (cached)."""
         key = (rect.width(), rect.height())
-        if self._layout is None or self._layout[0] != key:
-            self._layout = (key, self._build(QRectF(0, 0, *key)))
-        return self._layout[1]
+        return self._layout.get(key, lambda: self._build(QRectF(0, 0, *key)))
 
     def _build(self, rect: QRectF) -> StatsLayout:
         """Lay out header, source, figures and chart; paint the sprites."""
@@ -177,7 +176,7 @@ class StatsView(PanelView):
 
     def release(self) -> None:
         """Let the layout and its sprites go; the next paint builds them again."""
-        self._layout = None
+        self._layout.drop()
 
     def paint(self, painter: QPainter, rect: QRectF, t: float) -> None:
         """Paint the panel into `rect` as it looks `t` seconds after it appeared."""

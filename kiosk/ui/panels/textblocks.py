@@ -22,8 +22,8 @@ from kiosk.ui.drawing.text import (
     TextStyle,
     draw_fitted,
     fit_text,
-    make_font,
 )
+from kiosk.ui.drawing.theme import make_font
 
 BALANCE_TRIALS = 24  # narrower widths tried when balancing lines
 TOGETHER = 0.8  # of the largest sibling's size: siblings shrink together down to this
