@@ -75,6 +75,44 @@ def sample_items(count: int, text: str = "A short line about this item") -> list
     ]
 
 
+# A statistics panel: four figures that count up, a two-series chart, a long source line.
+STATS_PANEL: dict[str, Any] = {
+    "id": "natural-resource",
+    "kind": "stats",
+    "title": {"en": "A Natural Resource", "fr": "Une ressource naturelle"},
+    "figures": [
+        {"value": 7100000000, "format": "currency-compact",
+         "label": {"en": "Production volume", "fr": "Volume de production"}},
+        {"value": 8900000000, "format": "currency-compact",
+         "label": {"en": "Gross domestic product", "fr": "Produit intérieur brut"}},
+        {"value": 3200000000, "format": "currency-compact",
+         "label": {"en": "Export value", "fr": "Valeur des exportations"}},
+        {"value": 148200, "format": "number",
+         "label": {"en": "Full-time equivalent jobs", "fr": "Emplois équivalents temps plein"}},
+    ],
+    "chart": {
+        "title": {"en": "FTE jobs by sector", "fr": "Emplois ETP par secteur"},
+        "categories": [
+            {"en": "Canadian TV", "fr": "Télé canadienne"},
+            {"en": "Canadian feature film", "fr": "Long métrage canadien"},
+            {"en": "Foreign location & service", "fr": "Tournages étrangers"},
+            "<b>x</b>",
+        ],
+        "series": [
+            {"name": {"en": "Direct", "fr": "Directs"}, "values": [21100, 3200, 21500, 12500]},
+            {"name": {"en": "Spin-off", "fr": "Indirects"},
+             "values": [32600, 4900, 33100, 19300]},
+        ],
+    },
+    "source": {
+        "en": "Sources: CMPA (2015), Profile 2015: Economic Report on the Screen-based Media "
+              "Production Industry in Canada; FTE jobs: CMPA sector table, 2014/15.",
+        "fr": "Sources : ACPM (2015), Profil 2015 : Rapport économique sur l’industrie de la "
+              "production de contenu sur écran au Canada; emplois ETP : ACPM, 2014-2015.",
+    },
+}
+
+
 def sample_document() -> dict[str, Any]:
     """A content document with a title, a cards and a steps panel."""
     return {

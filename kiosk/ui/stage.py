@@ -75,19 +75,24 @@ class Stage:
         return self._views[key]
 
     def warm_jobs(self, language: str, first: int = 0) -> list[Job]:
-        """Jobs that import every view module and build every view in `language`.
+        """Jobs that import the slow view modules and build the views that need them.
 
-        The panels from `first` on come first (the next one is needed soonest).
-        Views are built, not painted: no picture is held for a panel not on screen.
+        Only what costs a visible stall is warmed: importing numpy and pyqtgraph
+        (about 0.3 s) and building a statistics view (its chart's scene, ~15 ms);
+        other views cost nothing to build. The panels from `first` on come first
+        (the next one is needed soonest). Views are built, not painted: no picture
+        is held for a panel not on screen.
         """
-        modules = view_modules(panel.kind for panel in self.content.panels)
+        panels = self.content.panels
+        modules = view_modules(panel.kind for panel in panels)
         jobs: list[Job] = [
             (f"import {module}", partial(importlib.import_module, module)) for module in modules
         ]
         for offset in range(self.count):
             index = (first + offset) % self.count
-            name = f"build {self.content.panels[index].id} ({language})"
-            jobs.append((name, partial(self.view, index, language)))
+            if view_modules([panels[index].kind]):
+                name = f"build {panels[index].id} ({language})"
+                jobs.append((name, partial(self.view, index, language)))
         return jobs
 
     def settle_seconds(self, index: int, language: str) -> float:

@@ -91,8 +91,7 @@ def test_localized_labels(qapp) -> None:
 
 def test_tick_labels_use_the_language_number_style(qapp) -> None:
     chart = make_chart("fr")
-    chart.geometry((620.0, 590.0))
-    ticks = chart.plot.getAxis("bottom")._tickLevels[0]
+    ticks = chart.geometry((620.0, 590.0)).ticks
     assert len(ticks) >= 3
     assert all(text == format_figure(value, "number", "fr") for value, text in ticks)
     assert ticks[1][1] not in ("20,000", "20000")
@@ -105,8 +104,10 @@ def test_nice_ticks_are_round_and_few() -> None:
 
 
 def test_chart_ignores_the_mouse(chart: BarChart) -> None:
-    assert chart.scene.views() == []
-    items = chart.scene.items()
+    assert chart.scene.views() == [chart.view]  # pyqtgraph's pixels, never shown
+    assert not chart.view.isVisible() and not chart.view.isInteractive()
+    assert chart.bar_scene.views() == []
+    items = chart.scene.items() + chart.bar_scene.items()
     assert items
     assert all(item.acceptedMouseButtons() == Qt.MouseButton.NoButton for item in items)
     assert not chart.plot.getViewBox().state["mouseEnabled"][0]

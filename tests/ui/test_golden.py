@@ -1,4 +1,8 @@
-"""Golden images: title, cards and steps at 480x270, and a card text at its floor, vs approved PNGs.
+"""Golden images: small renders compared with approved PNGs in tests/images.
+
+Panels (title, cards, steps; the statistics panel settled, mid count-up, on a portrait
+screen in French; cards in French), the controls after a touch, the PIN pad, and a card
+text at its floor.
 
 Re-approve after an intended visual change (then look at the PNGs before committing)::
 
@@ -8,22 +12,30 @@ Re-approve after an intended visual change (then look at the PNGs before committ
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPainter
 
 from kiosk.core.content.model import Content
+from kiosk.core.show.frame import ChromeState
+from kiosk.core.show.pinpad import KEY_NAMES, PadState
+from kiosk.ui.chrome.controls import paint_chrome
+from kiosk.ui.chrome.pinpad_paint import paint_pad
 from kiosk.ui.drawing.scale import BODY_MIN, Scale
 from kiosk.ui.drawing.text import ELLIPSIS
+from kiosk.ui.drawing.theme import Theme
+from kiosk.ui.panels.common import paint_background
 from kiosk.ui.render import render_panel_image
-from tests.support import sample_content, sample_document
+from tests.support import STATS_PANEL, sample_content, sample_document
 from tests.ui.golden import MAX_DIFFERENT_SHARE, different_share
 from tests.ui.support import make_view
 
 IMAGES = Path(__file__).resolve().parents[1] / "images"
-SIZE = (480, 270)
+SIZE = WIDE = (480, 270)
+TALL = (270, 480)
 APPROVE = os.environ.get("KIOSK_APPROVE_GOLDEN") == "1"
 
 
@@ -55,6 +67,63 @@ def assert_golden(actual: QImage, name: str) -> None:
 def test_panel_matches_its_golden_image(qapp, index, name) -> None:
     actual = render_panel_image(sample_content(), IMAGES, index, SIZE, "en")
     assert_golden(actual, f"{name}-480x270")
+
+
+def stats_content() -> Content:
+    """The sample content with the statistics panel (`STATS`)."""
+    document = sample_document()
+    document["panels"].append(STATS_PANEL)
+    return Content.model_validate(document)
+
+
+STATS = 3  # the statistics panel's index in `stats_content`
+
+
+def panel(index: int, size: tuple[int, int], language: str = "en",
+          at: float | None = None) -> Callable[[], QImage]:
+    """Panel `index` of the sample content (with the stats panel) as `kiosk render` paints it."""
+    content = stats_content if index == STATS else sample_content
+    return lambda: render_panel_image(content(), IMAGES, index, size, language, at)
+
+
+def overlay(paint: Callable[[QPainter, QRectF, Theme], None]) -> Callable[[], QImage]:
+    """`paint` over the bare background, at the wide size."""
+
+    def render() -> QImage:
+        image = QImage(*WIDE, QImage.Format.Format_RGB32)
+        theme = Theme.from_settings(sample_content().settings.theme)
+        rect = QRectF(0, 0, *WIDE)
+        painter = QPainter(image)
+        paint_background(painter, rect, theme)
+        paint(painter, rect, theme)
+        painter.end()
+        return image
+
+    return render
+
+
+TOUCHED = ChromeState(4, 1, "en", "fr", controls_opacity=1.0, pressed="next", countdown=None)
+PAD = PadState("fr", 3, "5", frozenset(KEY_NAMES), None, False, None)
+
+CASES: dict[str, Callable[[], QImage]] = {
+    "stats-480x270": panel(STATS, WIDE),
+    "stats-counting-480x270": panel(STATS, WIDE, at=0.9),  # mid count-up, bars growing
+    "stats-fr-270x480": panel(STATS, TALL, "fr"),  # portrait, in French
+    "cards-fr-480x270": panel(1, WIDE, "fr"),
+    "controls-480x270": overlay(lambda p, r, t: paint_chrome(p, r, TOUCHED, t)),
+    "pinpad-fr-480x270": overlay(lambda p, r, t: paint_pad(p, r, PAD, t)),
+}
+OTHERS = {"title-480x270", "cards-480x270", "steps-480x270", "cards-long-960x540"}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_render_matches_its_golden_image(qapp, name: str) -> None:
+    assert_golden(CASES[name](), name)
+
+
+def test_every_golden_image_is_rendered_by_a_test() -> None:
+    on_disk = {path.stem.removeprefix("golden-") for path in IMAGES.glob("golden-*.png")}
+    assert on_disk <= set(CASES) | OTHERS, f"golden images no test renders: {on_disk}"
 
 
 LONG_SIZE = (960, 540)  # large enough to see the ellipsis at the 14 px floor

@@ -1,12 +1,18 @@
 """The statistics panel's bar chart: horizontal stacked bars drawn by pyqtgraph.
 
-The chart is painted, never shown in a view: a pyqtgraph `PlotItem` and
-`LegendItem` live in a `QGraphicsScene` that this object owns, laid out in
-design pixels (1080 on the short side of the screen), and rendered into the
-panel with `QGraphicsScene.render`, scaled to the screen. Nothing accepts the
-mouse. The static parts (heading, legend, axis, category names) are painted
-once into the panel's cache; each frame only draws the bars and the totals at
-their tips, whose lengths are ``value * eased progress(t)``.
+Two scenes, laid out in design pixels (1080 on the short side of the screen) and
+painted into the panel with their `render`, scaled to the screen: pyqtgraph's
+public API only, and nothing accepts the mouse.
+
+- The static scene belongs to a `pg.GraphicsView` (never shown, deaf to input:
+  pyqtgraph measures tick labels in its view's pixels) and holds a `PlotItem` with
+  its value `AxisItem`, and the `LegendItem`. With the heading and the category
+  names, it is rendered once per panel size into the panel's sprite (the view is
+  per language).
+- The bar scene holds a `ViewBox` over the plot's, with the same range, and one
+  `BarGraphItem` per series. Each frame sets the bars' lengths,
+  ``value * eased progress(t)``, renders that scene, and draws the totals at the
+  tips. It has no view: pyqtgraph then measures no pixels for the bars every frame.
 
 Content strings handed to pyqtgraph (legend names) are HTML-escaped, because
 pyqtgraph's labels interpret HTML; category names and the heading are drawn
@@ -32,7 +38,6 @@ from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.chart_items import (
     ChartStyle,
     Geometry,
-    SceneAxis,
     Swatch,
     Timing,
     nice_ticks,
@@ -77,7 +82,11 @@ class BarChart:
                        for s in chart.series]
         self.stacked = chart.stacked
         self.colours = series_colours(theme, len(self.values))
-        self.scene = QGraphicsScene()
+        self.view = pg.GraphicsView(background=None)  # pyqtgraph's pixels; never shown
+        self.view.setInteractive(False)
+        self.scene: QGraphicsScene = self.view.scene()
+        self.bar_scene = QGraphicsScene()
+        self.bar_scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # bars move
         self._geometry: Cached[tuple[float, float], Geometry] = Cached()
         self._build_items()
 
@@ -122,18 +131,21 @@ class BarChart:
     # -- pyqtgraph items ------------------------------------------------------------------
 
     def _build_items(self) -> None:
-        """Create the plot, one bar item per series, the axis and the legend."""
-        self.plot = pg.PlotItem(enableMenu=False, axisItems={"bottom": SceneAxis("bottom")})
+        """Create the plot and its axis, the bars' view box, one bar item per series, the legend."""
+        self.plot = pg.PlotItem(enableMenu=False)
         self.plot.hideButtons()
         self.plot.hideAxis("left")
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.getViewBox().invertY(True)
-        self.plot.getViewBox().disableAutoRange()
+        self.bar_box = pg.ViewBox(enableMenu=False)
+        for box in (self.plot.getViewBox(), self.bar_box):
+            box.setMouseEnabled(x=False, y=False)
+            box.invertY(True)
+            box.disableAutoRange()
+        self.bar_scene.addItem(self.bar_box)
         self.bars = []
         for colour in self.colours:
             bar = pg.BarGraphItem(x0=[0.0], y0=[0.0], width=[0.0], height=[0.0],
                                   brush=colour, pen=pg.mkPen(None))
-            self.plot.addItem(bar)
+            self.bar_box.addItem(bar)
             self.bars.append(bar)
         self.legend = None
         if len(self.bars) > 1:
@@ -147,7 +159,7 @@ class BarChart:
             self.scene.addItem(self.legend)
         self.scene.addItem(self.plot)
         self._style_items()
-        for item in self.scene.items():
+        for item in [*self.scene.items(), *self.bar_scene.items()]:
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             item.setAcceptHoverEvents(False)
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, False)
@@ -190,10 +202,12 @@ class BarChart:
         self.plot.setGeometry(plot)
         self.plot.layout.activate()
         x_max = self._x_max(width)
-        vb = self.plot.getViewBox()
-        rows = self._place_bars(vb, x_max)
-        self.plot.getAxis("bottom").setTicks([self._ticks(x_max, width)])
-        return Geometry(size, heading, plot, rows, x_max)
+        plot_box = self.plot.getViewBox()
+        self.bar_box.setGeometry(self.plot.mapRectToScene(plot_box.geometry()))
+        rows = self._place_bars(x_max)
+        ticks = self._ticks(x_max, width)
+        self.plot.getAxis("bottom").setTicks([ticks])
+        return Geometry(size, heading, plot, rows, x_max, tuple(ticks))
 
     def _x_max(self, width: float) -> float:
         """View range that leaves room for the total at the tip of the longest bar."""
@@ -213,16 +227,17 @@ class BarChart:
         return [(v, text) for v, text in ticks
                 if v / x_max * width + metrics.horizontalAdvance(text) / 2 <= right]
 
-    def _place_bars(self, vb: pg.ViewBox, x_max: float) -> tuple[QRectF, ...]:
-        """Rows of equal pitch, a label band over each bar; set the view range to match.
+    def _place_bars(self, x_max: float) -> tuple[QRectF, ...]:
+        """Rows of equal pitch, a label band over each bar; set the view ranges to match.
 
         One view unit on the y axis is one row; rows count down from the top.
         """
         st, count = self.style, len(self.categories)
-        box = vb.sceneBoundingRect()
+        box = self.bar_box.sceneBoundingRect()
         pitch = max(1.0, (box.height() - st.bottom_pad) / max(1, count))
-        vb.setRange(xRange=(0, x_max), yRange=(0, box.height() / pitch), padding=0)
-        vb.updateMatrix()
+        for view_box in (self.plot.getViewBox(), self.bar_box):
+            view_box.setRange(xRange=(0, x_max), yRange=(0, box.height() / pitch), padding=0)
+            view_box.updateMatrix()
         row_gap = min(st.row_gap, pitch * 0.16)
         bar = min(st.bar_max, max(st.bar_min, pitch * 0.36))
         name_line = line_step(self.theme.family, self.texts.label_style, st.label_min) + 0.5
@@ -257,13 +272,12 @@ class BarChart:
     def paint_static(self, painter: QPainter, rect: QRectF, u: float) -> None:
         """Paint what never moves (heading, legend, axis, category names) into `rect`."""
         geo = self.geometry(_design_size(rect, u))
-        self._set_bar_data([[0.0] * len(self.categories) for _ in self.bars])
         painter.save()
         painter.translate(rect.topLeft())
         painter.scale(u, u)
         edge = self.style.edge
         area = QRectF(-edge, 0, geo.size[0] + 2 * edge, geo.size[1])
-        self.scene.render(painter, area, area)
+        self.scene.render(painter, area, area, Qt.AspectRatioMode.IgnoreAspectRatio)
         self._paint_labels(painter, geo)
         painter.restore()
 
@@ -287,11 +301,7 @@ class BarChart:
         painter.save()
         painter.translate(rect.topLeft())
         painter.scale(u, u)
-        for bar in self.bars:
-            painter.save()
-            painter.setTransform(bar.sceneTransform(), combine=True)
-            bar.paint(painter)
-            painter.restore()
+        self.bar_scene.render(painter, geo.plot, geo.plot, Qt.AspectRatioMode.IgnoreAspectRatio)
         self._paint_totals(painter, geo, t)
         painter.restore()
 
@@ -300,7 +310,7 @@ class BarChart:
         st = self.style
         painter.setFont(self.theme.font(st.total, QFont.Weight.DemiBold))
         painter.setPen(self.theme.text)
-        vb = self.plot.getViewBox()
+        vb = self.bar_box
         grown = self.progress(t)
         for i, (text, total) in enumerate(zip(self.total_texts(t), self.totals(), strict=True)):
             tip = vb.mapViewToScene(QPointF(total * grown[i], i + 1 - self._bar_frac / 2))

@@ -1,8 +1,7 @@
 """The bar chart's style and the pyqtgraph items it is built from.
 
 `ChartStyle` holds the sizes of the chart's parts; `series_colours` and
-`nice_ticks` choose its colours and axis ticks. `SceneAxis` and `Swatch` adapt
-pyqtgraph to a chart that is painted from its own scene, never shown in a view.
+`nice_ticks` choose its colours and axis ticks; `Swatch` is the legend's sample.
 Like `kiosk.ui.panels.chart`, this module imports pyqtgraph, so only the chart imports it.
 """
 
@@ -13,7 +12,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QTransform
+from PySide6.QtGui import QColor, QPainter
 
 from kiosk.ui.drawing.scale import BODY_MIN
 from kiosk.ui.drawing.theme import Theme
@@ -67,6 +66,7 @@ class Geometry:
     plot: QRectF
     rows: tuple[QRectF, ...]  # the label band above each bar
     x_max: float
+    ticks: tuple[tuple[float, str], ...]  # the value axis' ticks: value and label
 
 
 def series_colours(theme: Theme, count: int) -> list[QColor]:
@@ -94,18 +94,6 @@ def nice_ticks(top: float, most: int) -> list[float]:
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
     return [i * step for i in range(int(top // step) + 1)]
-
-
-class SceneAxis(pg.AxisItem):
-    """An axis that lays its ticks out in scene units, as no view ever shows it."""
-
-    def deviceTransform_(self) -> QTransform:
-        """The scene transform: the chart's scene is its own device (in design pixels)."""
-        return self.sceneTransform()
-
-    def deviceTransform(self, viewportTransform: QTransform | None = None) -> QTransform:
-        """The same, under the name pyqtgraph 0.13 calls."""
-        return self.sceneTransform()
 
 
 class Swatch(pg.ItemSample):
