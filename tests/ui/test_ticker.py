@@ -92,3 +92,18 @@ def test_stop_cancels_a_scheduled_tick(qtbot) -> None:
     assert not ticker.active
     qtbot.wait(50)
     assert ticker.tick_count == 1
+
+
+def test_a_kick_during_a_tick_makes_the_next_tick_come_at_once(qapp) -> None:
+    ticker: Ticker
+
+    def handler(now: float) -> float:
+        ticker.kick()  # e.g. the show said something started to move
+        return now + 10.0
+
+    ticker = Ticker(handler, FakeClock(START))
+    ticker.tick()
+    assert ticker.active and timer_of(ticker).interval() == 0
+    quiet = Ticker(lambda now: now + 10.0, FakeClock(START))
+    quiet.tick()
+    assert timer_of(quiet).interval() == 10_000

@@ -44,7 +44,8 @@ from kiosk.core.show.frame import (
     next_language,
 )
 from kiosk.core.show.idle import IdleTracker
-from kiosk.core.show.rotation import Rotation, RotationFactory, step
+from kiosk.core.show.programme import Programme
+from kiosk.core.show.rotation import Rotation, RotationFactory
 from kiosk.core.show.timing import FRAME_SECONDS, PanelTiming, StillPanels, earliest
 
 if TYPE_CHECKING:
@@ -86,12 +87,10 @@ class Presentation:
     ) -> None:
         self.events = ShowEvents()
         self._timing = timing or StillPanels()
-        self._source = source
-        self._pending: Source | None = None
+        self._programme = Programme(source)
         self._problem = source.error
         self._language = source.content.default_language
         self._index = 0
-        self._fenced: frozenset[int] = frozenset()
         self._entered_at = now
         self._transition: Transition | None = None
         self._rotation = rotation(dwells(source.content), now)
@@ -102,26 +101,26 @@ class Presentation:
     @property
     def source(self) -> Source:
         """The content on screen."""
-        return self._source
+        return self._programme.source
 
     @property
     def content(self) -> Content:
         """The content document on screen."""
-        return self._source.content
+        return self._programme.content
 
     @property
     def pending(self) -> Source | None:
         """Content staged for the next panel boundary, if any."""
-        return self._pending
+        return self._programme.pending
 
     @property
     def sources(self) -> tuple[Source, ...]:
         """Every content version the screen may still need: on screen, outgoing, staged."""
-        found = [self._source]
+        found = [self.source]
         if self._transition is not None:
             found.append(self._transition.outgoing.source)
-        if self._pending is not None:
-            found.append(self._pending)
+        if self.pending is not None:
+            found.append(self.pending)
         return tuple(found)
 
     @property
@@ -152,7 +151,7 @@ class Presentation:
     @property
     def active(self) -> tuple[int, ...]:
         """The panels in the rotation, in order: all of them but the fenced-off ones."""
-        return tuple(i for i in range(len(self.content.panels)) if i not in self._fenced)
+        return self._programme.active
 
     @property
     def upcoming(self) -> int:
@@ -190,7 +189,7 @@ class Presentation:
 
     def settle_at(self) -> float:
         """When the panel on screen stops moving."""
-        settle = self._timing.settle_seconds(self._source, self._index, self._language)
+        settle = self._timing.settle_seconds(self.source, self._index, self._language)
         return self._entered_at + settle
 
     def is_still(self, now: float) -> bool:
@@ -259,11 +258,11 @@ class Presentation:
 
     def next(self, now: float, cause: str | None = "swipe") -> None:
         """Show the next panel at once; `cause` is recorded (None: not a visitor's doing)."""
-        self._navigate(now, cause, self._step(1), 1)
+        self._navigate(now, cause, self._programme.step(self._index, 1), 1)
 
     def previous(self, now: float, cause: str | None = "swipe") -> None:
         """Show the previous panel at once."""
-        self._navigate(now, cause, self._step(-1), -1)
+        self._navigate(now, cause, self._programme.step(self._index, -1), -1)
 
     def go_to(self, index: int, now: float, cause: str | None = "tap") -> None:
         """Show panel `index` at once (the next one in rotation if it is fenced off)."""
@@ -296,15 +295,16 @@ class Presentation:
 
         The built-in fallback screen is replaced at once.
         """
-        self._pending = source
+        on_fallback = self.source.origin == "fallback"
+        self._programme.pending = source
         self.events.content_staged.emit(ContentStaged(source, now))
         self._set_problem(source.error, None, now)
-        if self._source.origin == "fallback":
+        if on_fallback:
             self._change_panel(0, now, 1)
 
     def reject_content(self, error: str, now: float) -> None:
         """New content could not be used: keep what is shown and mark the problem."""
-        self._set_problem(error, self._source.origin != "fallback", now)
+        self._set_problem(error, self.source.origin != "fallback", now)
 
     def panel_failed(self, source: Source, index: int, now: float) -> None:
         """Panel `index` of `source` could not be drawn: take it out of the rotation.
@@ -312,22 +312,18 @@ class Presentation:
         The drawing layer reports this after the paint that failed. The rotation
         moves on at once when the panel is on screen.
         """
-        if source is not self._source or index in self._fenced:
+        if not self._programme.fence(source, index):
             return
-        self._fenced = self._fenced | {index}
         if not self.active:
             log.error("every panel of this content failed; showing the first one's background")
         elif index == self._index:
-            self._change_panel(self._step(1), now, 1)
+            self._change_panel(self._programme.step(index, 1), now, 1)
 
     def operator(self, detail: str, now: float) -> None:
         """Record what the operator did at the PIN pad (ok, wrong, locked)."""
         self._record("admin", detail, now)
 
     # -------------------------------------------------------------- internals
-    def _step(self, direction: int) -> int:
-        return step(self._index, direction, len(self.content.panels), self.active)
-
     def _navigate(self, now: float, cause: str | None, target: int, direction: int) -> None:
         if cause is not None:
             self.touch(now)
@@ -337,7 +333,7 @@ class Presentation:
     def _advance(self, now: float) -> None:
         """The dwell is over: the rotation's next panel (a single panel just stays)."""
         target = self._rotation.following(self._index, self.active)
-        if target == self._index and self._pending is None:
+        if target == self._index and self.pending is None:
             self._rotation.go_to(self._index, now)
         else:
             self._change_panel(target, now, 1)
@@ -357,10 +353,7 @@ class Presentation:
         """Put panel `target` on screen at `now` (new content first, if staged)."""
         outgoing = outgoing or self._shot(now)
         self._apply_pending(now)
-        count = len(self.content.panels)
-        target %= count
-        if target in self._fenced:
-            target = step(target, direction, count, self.active)
+        target = self._programme.landing(target, direction)
         self._index = target
         self._rotation.go_to(target, now)
         self._start_transition(outgoing, now, direction)
@@ -374,7 +367,7 @@ class Presentation:
         if self._transition is not None and not self._transition.done(now):
             return self._transition.incoming
         t = max(0.0, self.panel_time(now))
-        return Shot(self._source, self._index, self._language, t)
+        return Shot(self.source, self._index, self._language, t)
 
     def _start_transition(self, outgoing: Shot, now: float, direction: int) -> None:
         settings = self.content.settings
@@ -383,22 +376,20 @@ class Presentation:
             self._transition = None
             self._entered_at = now
             return
-        incoming = Shot(self._source, self._index, self._language, 0.0)
+        incoming = Shot(self.source, self._index, self._language, 0.0)
         self._transition = Transition(outgoing, incoming, kind, now, duration, direction)
         self._entered_at = now + duration
 
     def _apply_pending(self, now: float) -> None:
-        if self._pending is None:
+        if not self._programme.apply():
             return
-        self._source, self._pending = self._pending, None
-        self._fenced = frozenset()
-        content = self._source.content
+        content = self.content
         if self._language not in content.languages:
             self._language = content.default_language
         self._rotation.set_dwells(dwells(content), now)
         timeout = content.settings.idle_timeout_seconds
         self._idle = IdleTracker(timeout, COUNTDOWN_SECONDS, last_touch=self.last_touch)
-        self.events.content_applied.emit(ContentApplied(self._source, now))
+        self.events.content_applied.emit(ContentApplied(self.source, now))
 
     def _set_problem(self, error: str | None, using_last_good: bool | None, now: float) -> None:
         self._problem = error

@@ -1,0 +1,65 @@
+"""What the show can put on screen: the content on screen, the content staged, the active panels.
+
+`Programme` is the part of the presentation model that knows content: it swaps
+staged content in when asked (at a panel boundary), and keeps the set of active
+panels, which is every panel of the content on screen but those fenced off after
+they failed to draw. It knows nothing of time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosk.core.show.rotation import step
+
+if TYPE_CHECKING:
+    from kiosk.core.content.model import Content
+    from kiosk.core.content.source import Source
+
+
+class Programme:
+    """The content on screen, the content staged, and the active panels of the first."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.pending: Source | None = None
+        self._fenced: frozenset[int] = frozenset()
+
+    @property
+    def content(self) -> Content:
+        """The content document on screen."""
+        return self.source.content
+
+    @property
+    def count(self) -> int:
+        """How many panels the content on screen has."""
+        return len(self.source.content.panels)
+
+    @property
+    def active(self) -> tuple[int, ...]:
+        """The panels in the rotation, in order: all of them but the fenced-off ones."""
+        return tuple(i for i in range(self.count) if i not in self._fenced)
+
+    def apply(self) -> bool:
+        """Put the staged content on screen (every panel active again); False if none."""
+        if self.pending is None:
+            return False
+        self.source, self.pending = self.pending, None
+        self._fenced = frozenset()
+        return True
+
+    def fence(self, source: Source, index: int) -> bool:
+        """Take panel `index` of `source` out of the rotation; False if that changes nothing."""
+        if source is not self.source or index in self._fenced:
+            return False
+        self._fenced = self._fenced | {index}
+        return True
+
+    def step(self, index: int, direction: int) -> int:
+        """The next active panel after `index` going `direction` (1 or -1), cyclically."""
+        return step(index, direction, self.count, self.active)
+
+    def landing(self, index: int, direction: int) -> int:
+        """Panel `index` (wrapped), or the next active one going `direction` if it is fenced."""
+        index %= self.count
+        return index if index not in self._fenced else self.step(index, direction)
