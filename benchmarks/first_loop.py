@@ -6,7 +6,9 @@ the panels, and times every tick of the app (the show moving on, a transition
 starting, a warm-up job) and every paint. A long tick is a moment when a swipe
 or a tap would wait, and a transition that starts late; without the warm-up,
 the first transition to the statistics panel waited for numpy and pyqtgraph to
-import. Warm-up jobs run only while nothing moves, so they are reported apart.
+import. A long paint keeps a tap waiting as much: the first frame of a transition
+paints both its pictures. `longest_wait_ms` is the longest of either. Warm-up jobs
+run only while nothing moves, so they are reported apart.
 Prints one JSON object (milliseconds).
 
     python benchmarks/first_loop.py [--dwell 2] [--no-warmup]
@@ -47,6 +49,7 @@ class Timings:
     def summary(self) -> dict[str, float]:
         """The longest of each kind, and how many ticks there were."""
         return {
+            "longest_wait_ms": max(self.ticks + self.paints, default=0.0),
             "longest_tick_ms": max(self.ticks, default=0.0),
             "longest_paint_ms": max(self.paints, default=0.0),
             "longest_warmup_job_ms": max(self.warmup, default=0.0),

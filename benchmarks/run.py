@@ -259,10 +259,10 @@ def in_process(plan: Plan, samples: Samples) -> None:
     _progress("validate", samples)
     for _ in range(plan.first_loops):
         loop = helper_json("first_loop.py")
-        samples.add("longest_tick", "kiosk", loop["longest_tick_ms"])
+        samples.add("longest_tick", "kiosk", loop["longest_wait_ms"])
         samples.add("longest_warmup_job", "kiosk", loop["longest_warmup_job_ms"])
     cold = helper_json("first_loop.py", "--no-warmup")
-    samples.add("longest_tick_no_warmup", "kiosk", cold["longest_tick_ms"])
+    samples.add("longest_tick_no_warmup", "kiosk", cold["longest_wait_ms"])
     _progress("first loop", samples)
 
 
@@ -314,7 +314,7 @@ def rows(plan: Plan) -> list[Row]:
             _below(10)),
         Row("validate", "`kiosk validate content.json`, whole process", "s", "<= 0.4",
             _below(0.4)),
-        Row("longest_tick", "first loop: longest tick (a tap waits this long)", "ms",
+        Row("longest_tick", "first loop: longest tick or paint (a tap waits this long)", "ms",
             "<= 100", _below(100)),
         Row("longest_tick_no_warmup", "  same without the warm-up", "ms", "(info)", None),
         Row("longest_warmup_job", "  longest warm-up job (screen still)", "ms", "(info)", None),

@@ -400,3 +400,16 @@ def test_an_observer_that_fails_is_logged_and_the_others_still_hear(caplog) -> N
     emitter.disconnect(broken)  # twice is fine
     emitter.emit(8)
     assert heard == [7, 8]
+
+
+def test_a_staged_panel_that_fails_before_it_is_shown_stays_out_of_the_rotation() -> None:
+    show, _ = make()
+    newer = as_source(titles_content(("delta", "echo", "foxtrot")))
+    show.stage_content(newer, 1.0)
+    show.panel_failed(newer, 1, 1.0)  # failed while warming up, before it was on screen
+    assert show.active == (0, 1, 2)  # the content on screen is untouched
+    show.next(1.5, cause=None)  # the boundary: alpha -> index 1 of the new content
+    assert show.panel_id == "foxtrot" and show.active == (0, 2)
+    show.stage_content(as_source(titles_content()), 2.0)
+    show.next(2.5, cause=None)
+    assert show.active == (0, 1, 2)  # the next content starts with every panel

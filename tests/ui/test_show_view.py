@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 from kiosk.core.content.model import Content
 from kiosk.core.content.source import Source
 from kiosk.core.show import FRAME_SECONDS, Interaction, LanguageChanged, PanelChanged
+from kiosk.ui import stage as stage_module
 from kiosk.ui.render import render_panel_image
 from tests.support import FakeClock, as_source, titles_content
 from tests.ui.support import PaintedShow
@@ -305,3 +306,25 @@ def test_start_begins_the_panel_afresh_on_screen(qapp) -> None:
     assert show.show.panel_time(clock.now) == 0.0
     assert frame(show, clock.now) == rendered(content, 0, 0.0)
     assert show.tick(clock.now + 1.0) == clock.now + content.dwell_for(0)
+
+
+def test_a_staged_panel_that_fails_to_build_while_warming_up_is_never_shown(
+    qapp, monkeypatch
+) -> None:
+    clock = FakeClock()
+    show, listener = make_show(titles_content(), clock)
+    newer = as_source(titles_content(("delta", "echo")))
+    show.show.stage_content(newer, 0.5)
+    real = stage_module.build_view
+
+    def build(panel, ctx):
+        if panel.id == "echo":
+            raise ValueError("no view for you")
+        return real(panel, ctx)
+
+    monkeypatch.setattr(stage_module, "build_view", build)
+    assert show.stages.stage_for(newer).view(1, "en") is None  # a warm-up job fails
+    show.tick(0.6)  # the app reports failures after each tick
+    run_until(show, clock, 6.0)
+    assert listener.ids()[1] == "delta" and "echo" not in listener.ids()
+    assert show.show.chrome(6.0).count == 1

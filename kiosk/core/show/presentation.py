@@ -296,7 +296,7 @@ class Presentation:
         The built-in fallback screen is replaced at once.
         """
         on_fallback = self.source.origin == "fallback"
-        self._programme.pending = source
+        self._programme.stage(source)
         self.events.content_staged.emit(ContentStaged(source, now))
         self._set_problem(source.error, None, now)
         if on_fallback:

@@ -3,7 +3,8 @@
 `Programme` is the part of the presentation model that knows content: it swaps
 staged content in when asked (at a panel boundary), and keeps the set of active
 panels, which is every panel of the content on screen but those fenced off after
-they failed to draw. It knows nothing of time.
+they failed to draw (a panel of the staged content may fail before it is shown,
+while it is warmed up: it starts fenced off). It knows nothing of time.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Programme:
         self.source = source
         self.pending: Source | None = None
         self._fenced: frozenset[int] = frozenset()
+        self._pending_fenced: frozenset[int] = frozenset()
 
     @property
     def content(self) -> Content:
@@ -40,16 +42,26 @@ class Programme:
         """The panels in the rotation, in order: all of them but the fenced-off ones."""
         return tuple(i for i in range(self.count) if i not in self._fenced)
 
+    def stage(self, source: Source) -> None:
+        """Keep `source` for the next panel boundary (in place of any content staged before)."""
+        self.pending = source
+        self._pending_fenced = frozenset()
+
     def apply(self) -> bool:
-        """Put the staged content on screen (every panel active again); False if none."""
+        """Put the staged content on screen; False if none was staged."""
         if self.pending is None:
             return False
         self.source, self.pending = self.pending, None
-        self._fenced = frozenset()
+        self._fenced, self._pending_fenced = self._pending_fenced, frozenset()
         return True
 
     def fence(self, source: Source, index: int) -> bool:
-        """Take panel `index` of `source` out of the rotation; False if that changes nothing."""
+        """Take panel `index` of `source` out of the rotation; True if that changes the screen.
+
+        A panel of the staged content is fenced off for when that content comes on screen.
+        """
+        if source is self.pending:
+            self._pending_fenced = self._pending_fenced | {index}
         if source is not self.source or index in self._fenced:
             return False
         self._fenced = self._fenced | {index}
