@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -17,6 +20,7 @@ from kiosk.ui.panels.chart_items import Timing, nice_ticks
 DIRECT = [21100, 3200, 21500, 12500]
 SPIN_OFF = [32600, 4900, 33100, 19300]
 TIMING = Timing(duration=1.5, stagger=0.1, delay=0.3)
+PANELS = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "panels"
 
 
 def make_chart(language: str = "en", series_name: str = "Direct", stacked: bool = True) -> BarChart:
@@ -135,3 +139,19 @@ def test_bars_grow_on_screen(chart: BarChart) -> None:
     start, middle, end = (amber_pixels(paint(chart, t)) for t in (0.0, 0.9, 5.0))
     assert start < middle < end  # at 0 only the legend's swatch is amber
     assert paint(chart, 5.0) == paint(chart, 50.0)
+
+
+def test_the_chart_uses_no_private_attribute_of_pyqtgraph() -> None:
+    """Only `self._x` of our own objects: nothing reaches into pyqtgraph's internals."""
+    private = []
+    for module in ("chart.py", "chart_items.py"):
+        path = PANELS / module
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            own = isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and (
+                node.value.id in ("self", "cls"))
+            if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not own:
+                private.append(f"{module}:{node.lineno} {node.attr}")
+            dunder = node.name.startswith("__") if isinstance(node, ast.FunctionDef) else True
+            if isinstance(node, ast.FunctionDef) and node.name.endswith("_") and not dunder:
+                private.append(f"{module}:{node.lineno} overrides {node.name}")
+    assert private == []
