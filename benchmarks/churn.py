@@ -34,7 +34,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.core.content.load import load  # noqa: E402
 from kiosk.core.content.source import Source  # noqa: E402
-from kiosk.core.show import FRAME_SECONDS, PanelChanged, Presentation  # noqa: E402
+from kiosk.core.show.events import PanelChanged  # noqa: E402
+from kiosk.core.show.presentation import Presentation  # noqa: E402
+from kiosk.core.show.timing import FRAME_SECONDS  # noqa: E402
 from kiosk.ui.show_view import ShowView  # noqa: E402
 from kiosk.ui.stage import Stages  # noqa: E402
 

@@ -9,22 +9,20 @@ from typing import Any
 import pytest
 
 from kiosk.core.content.source import Source
-from kiosk.core.show import (
-    FRAME_SECONDS,
+from kiosk.core.show.events import (
     ContentApplied,
     ContentStaged,
+    Emitter,
     IdleReset,
     Interaction,
     LanguageChanged,
     NeedsFrames,
     PanelChanged,
-    Presentation,
     ProblemChanged,
-    StillPanels,
 )
-from kiosk.core.show.events import Emitter
 from kiosk.core.show.frame import CONTROLS_FADE_SECONDS, CONTROLS_VISIBLE_SECONDS
-from kiosk.core.show.presentation import COUNTDOWN_SECONDS
+from kiosk.core.show.presentation import COUNTDOWN_SECONDS, Presentation
+from kiosk.core.show.timing import FRAME_SECONDS, StillPanels
 from tests.support import as_source, titles_content
 
 ENTRANCE = 0.6  # how long every panel's entrance moves in these tests

@@ -11,7 +11,7 @@ from kiosk.core.records.recorder import (
     Records,
 )
 from kiosk.core.records.report import summarize
-from kiosk.core.show import Presentation
+from kiosk.core.show.presentation import Presentation
 from tests.support import FakeClock, titles_content
 
 START = 100.0  # the fake clock's time when a test begins

@@ -23,7 +23,7 @@ from kiosk.core.content.model import Content
 from kiosk.core.content.source import Source
 from kiosk.core.records.paths import EVENTS_DB
 from kiosk.core.records.report import summarize
-from kiosk.core.show import Presentation
+from kiosk.core.show.presentation import Presentation
 from kiosk.ui.app import KioskApp, RunOptions
 from kiosk.ui.panels.base import view_context
 from kiosk.ui.panels.common import LaidOutView, PanelLayout

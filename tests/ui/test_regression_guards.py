@@ -23,7 +23,8 @@ import pytest
 import shiboken6
 
 from kiosk.core.content.load import load
-from kiosk.core.show import FRAME_SECONDS, LanguageChanged, PanelChanged
+from kiosk.core.show.events import LanguageChanged, PanelChanged
+from kiosk.core.show.timing import FRAME_SECONDS
 from kiosk.ui.app import KioskApp, RunOptions
 from tests.support import ROOT, FakeClock, as_source, dwell_copy
 from tests.ui.support import PaintedShow

@@ -14,7 +14,8 @@ from PySide6.QtGui import QImage
 
 from kiosk.core.content.model import Content
 from kiosk.core.content.source import Source
-from kiosk.core.show import FRAME_SECONDS, Interaction, LanguageChanged, PanelChanged
+from kiosk.core.show.events import Interaction, LanguageChanged, PanelChanged
+from kiosk.core.show.timing import FRAME_SECONDS
 from kiosk.ui import stage as stage_module
 from kiosk.ui.render import render_panel_image
 from tests.support import FakeClock, as_source, titles_content

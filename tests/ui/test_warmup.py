@@ -13,7 +13,7 @@ import pytest
 
 import kiosk.ui.stage as stage_module
 from kiosk.core.content.load import load
-from kiosk.core.show import FRAME_SECONDS
+from kiosk.core.show.timing import FRAME_SECONDS
 from kiosk.ui.app import KioskApp
 from kiosk.ui.stage import Stage
 from kiosk.ui.warmup import Warmup

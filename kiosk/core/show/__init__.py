@@ -1,45 +1,13 @@
 """Running the show: the presentation model, its events, rotation, idle, gestures, PIN.
 
-`Presentation` is the show as a Qt-free model, advanced by `tick(now)` and by
-intents; `frame(now)` is what the screen shows; `events` is what it publishes.
+`presentation.Presentation` is the show as a Qt-free model, advanced by `tick(now)`
+and by intents; its `frame(now)` (`frame.Frame`) is what the screen shows; its
+`events` (`events.ShowEvents`) are what it publishes.
 """
 
-from kiosk.core.show.events import (
-    ContentApplied,
-    ContentStaged,
-    Emitter,
-    IdleReset,
-    Interaction,
-    LanguageChanged,
-    NeedsFrames,
-    PanelChanged,
-    ProblemChanged,
-    ShowEvents,
-)
-from kiosk.core.show.frame import ChromeState, Frame, Shot, Transition
-from kiosk.core.show.presentation import Presentation
-from kiosk.core.show.rotation import Rotation, RotationPolicy
-from kiosk.core.show.timing import FRAME_SECONDS, PanelTiming, StillPanels
-
+# the modules other packages use; the others serve these (imported on use: start-up
+# needs only `strings` before Qt)
 __all__ = [
-    "FRAME_SECONDS",
-    "ChromeState",
-    "ContentApplied",
-    "ContentStaged",
-    "Emitter",
-    "Frame",
-    "IdleReset",
-    "Interaction",
-    "LanguageChanged",
-    "NeedsFrames",
-    "PanelChanged",
-    "PanelTiming",
-    "Presentation",
-    "ProblemChanged",
-    "Rotation",
-    "RotationPolicy",
-    "Shot",
-    "ShowEvents",
-    "StillPanels",
-    "Transition",
+    "easing", "events", "frame", "gestures", "pinpad", "presentation", "rotation", "strings",
+    "timing",
 ]

@@ -7,15 +7,15 @@ subscribe, in napari's style::
     show.events.panel_changed.connect(records.on_panel_changed)
 
 An observer that raises is logged and skipped: the others still hear the event,
-and the show goes on.
+and the show goes on. Events are named tuples: immutable, typed, and cheap to
+define (the model is imported before the first frame).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from kiosk.core.content.source import Source
@@ -50,19 +50,17 @@ class Emitter(Generic[E]):
                 log.exception("an observer of %s failed", type(event).__name__)
 
 
-@dataclass(frozen=True)
-class PanelChanged:
+class PanelChanged(NamedTuple):
     """A panel came on screen (its transition, if any, starts at `at`)."""
 
     panel_id: str
-    index: int
+    panel_index: int
     language: str
     at: float
     transition: Transition | None = None
 
 
-@dataclass(frozen=True)
-class LanguageChanged:
+class LanguageChanged(NamedTuple):
     """Every text on screen switched to `language`."""
 
     language: str
@@ -70,15 +68,13 @@ class LanguageChanged:
     at: float
 
 
-@dataclass(frozen=True)
-class IdleReset:
+class IdleReset(NamedTuple):
     """The visitor walked away: back to the attract loop, in the default language."""
 
     at: float
 
 
-@dataclass(frozen=True)
-class Interaction:
+class Interaction(NamedTuple):
     """Someone did something worth recording: a swipe, a tap, a key, an idle reset, a PIN."""
 
     kind: str
@@ -87,24 +83,21 @@ class Interaction:
     at: float
 
 
-@dataclass(frozen=True)
-class ContentStaged:
+class ContentStaged(NamedTuple):
     """New content arrived; it goes on screen at the next panel boundary."""
 
     source: Source
     at: float
 
 
-@dataclass(frozen=True)
-class ContentApplied:
+class ContentApplied(NamedTuple):
     """Staged content is now the content on screen."""
 
     source: Source
     at: float
 
 
-@dataclass(frozen=True)
-class ProblemChanged:
+class ProblemChanged(NamedTuple):
     """The operator's problem marker was set (`error`) or cleared (None).
 
     `using_last_good` says whether the content on screen is now the last good copy
@@ -116,8 +109,7 @@ class ProblemChanged:
     at: float
 
 
-@dataclass(frozen=True)
-class NeedsFrames:
+class NeedsFrames(NamedTuple):
     """What is on screen changed at `at` and keeps moving until `until` (>= `at`).
 
     The window repaints; the ticker wakes up and ticks at frame rate until `until`.
@@ -127,15 +119,15 @@ class NeedsFrames:
     until: float
 
 
-@dataclass(frozen=True)
 class ShowEvents:
     """Every event the show publishes, one emitter per type."""
 
-    panel_changed: Emitter[PanelChanged] = field(default_factory=Emitter)
-    language_changed: Emitter[LanguageChanged] = field(default_factory=Emitter)
-    idle_reset: Emitter[IdleReset] = field(default_factory=Emitter)
-    interaction: Emitter[Interaction] = field(default_factory=Emitter)
-    content_staged: Emitter[ContentStaged] = field(default_factory=Emitter)
-    content_applied: Emitter[ContentApplied] = field(default_factory=Emitter)
-    problem_changed: Emitter[ProblemChanged] = field(default_factory=Emitter)
-    needs_frames: Emitter[NeedsFrames] = field(default_factory=Emitter)
+    def __init__(self) -> None:
+        self.panel_changed: Emitter[PanelChanged] = Emitter()
+        self.language_changed: Emitter[LanguageChanged] = Emitter()
+        self.idle_reset: Emitter[IdleReset] = Emitter()
+        self.interaction: Emitter[Interaction] = Emitter()
+        self.content_staged: Emitter[ContentStaged] = Emitter()
+        self.content_applied: Emitter[ContentApplied] = Emitter()
+        self.problem_changed: Emitter[ProblemChanged] = Emitter()
+        self.needs_frames: Emitter[NeedsFrames] = Emitter()
