@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import os
 import signal
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +137,13 @@ def sample_document() -> dict[str, Any]:
             },
         ],
     }
+
+
+def png_header(width: int, height: int) -> bytes:
+    """The first bytes of a PNG of `width` x `height`: enough for `kiosk validate` to size it."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = struct.pack(">I", len(ihdr)) + b"IHDR" + ihdr
+    return b"\x89PNG\r\n\x1a\n" + chunk + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
 
 
 def sample_content(**changes: Any) -> Content:

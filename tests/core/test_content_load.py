@@ -14,6 +14,7 @@ from kiosk.core.content import load as content_module
 from kiosk.core.content.load import LoadResult, load, load_bytes
 from kiosk.core.content.model import ICON_NAMES, Content
 from kiosk.core.content.problems import Problem, format_problem
+from tests.support import png_header
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -89,9 +90,9 @@ def test_result_carries_the_bytes_and_their_digest():
             5,
         ),
         (
-            doc('{"id": "t", "kind": "video", "title": "x"}'),
+            doc('{"id": "t", "kind": "banner", "title": "x"}'),
             "panels[0].kind",
-            "kind must be one of: title, cards, steps, stats",
+            "kind must be one of: title, cards, steps, stats, photo, quote, video",
             5,
         ),
         (doc('{"id": "t", "title": "x"}'), "panels[0].kind", "every panel needs a 'kind'", 5),
@@ -104,7 +105,7 @@ def test_result_carries_the_bytes_and_their_digest():
         (
             doc('{"id": "t", "kind": "title", "title": "x", "zzz": 5}'),
             "panels[0].zzz",
-            "the keys allowed here are: id, dwell_seconds, image, kind, title, subtitle",
+            "the keys allowed here are: id, dwell_seconds, image, qr, kind, title, subtitle",
             5,
         ),
         (
@@ -244,7 +245,7 @@ def test_whole_file_problems(text, words):
 
 def test_semantic_errors_and_warnings(tmp_path):
     (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "map.png").write_bytes(b"png")
+    (tmp_path / "images" / "map.png").write_bytes(png_header(1920, 1080))
     text = doc(
         '{"id": "a", "kind": "title", "title": "Same", "image": "images/map.png"}',
         '{"id": "a", "kind": "title", "title": {"en": "x", "de": "y"}, "image": "gone.png"}',
@@ -331,7 +332,7 @@ def test_load_a_too_large_file(tmp_path):
 
 
 def test_load_reads_pictures_relative_to_the_file(tmp_path):
-    (tmp_path / "p.png").write_bytes(b"png")
+    (tmp_path / "p.png").write_bytes(png_header(1600, 1200))
     path = tmp_path / "content.json"
     path.write_text(doc('{"id": "t", "kind": "title", "title": "x", "image": "p.png"}'), "utf-8")
     result = load(path)

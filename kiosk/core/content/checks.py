@@ -1,4 +1,4 @@
-"""Checks that need a validated document: panel ids, charts, figures and pictures.
+"""Checks that need a validated document: panel ids, charts, figures, media, QR codes.
 
 They run once the model accepts the file, on the `Content` it gives; the language and
 text checks, which can run on any parsed document, live in `kiosk.core.content.texts`,
@@ -13,13 +13,18 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.core.content.jsonparse import JsonPath, Parsed
 from kiosk.core.content.length_checks import length_problems
+from kiosk.core.content.media import MediaRef, media_refs
+from kiosk.core.content.media_checks import (
+    Found,
+    file_problems,
+    poster_problems,
+    qr_problems,
+)
 from kiosk.core.content.model import Content, StatsPanel
 from kiosk.core.content.numbers import format_figure
 from kiosk.core.content.problems import Problem, Severity, locate, problem_at
 
-_IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 BILLIONS_FROM = 0.001  # a compact currency figure from this up to 1,000 is read as billions
-PICTURE_KINDS = ("title",)  # the panel kinds that draw their `image` (others: issue 17)
 
 
 def points_outside(name: str) -> bool:
@@ -32,9 +37,9 @@ def points_outside(name: str) -> bool:
 def content_problems(
     content: Content, parsed: Parsed, base_dir: Path, file_name: str = "content.json"
 ) -> list[Problem]:
-    """Check ids, charts, figures, pictures and text lengths of validated `content`.
+    """Check ids, charts, figures, media files, QR codes and text lengths of `content`.
 
-    Its pictures are in `base_dir`; `file_name` is the content file's name, for messages.
+    Its pictures and videos are in `base_dir`; `file_name` is the content file's name, for messages.
     """
     return _Checks(content, parsed, base_dir, file_name).run() + length_problems(
         content, parsed.positions
@@ -60,7 +65,7 @@ class _Checks:
         self.panel_ids()
         self.charts()
         self.figures()
-        self.images()
+        self.media()
         return self.problems
 
     def panel_ids(self) -> None:
@@ -110,22 +115,21 @@ class _Checks:
                         ("panels", index, "figures", number, "value"),
                     )
 
-    def images(self) -> None:
-        """Pictures must stay inside the content folder, should exist and be drawn."""
+    def media(self) -> None:
+        """Pictures and videos must stay inside the content folder and be usable; QR codes."""
         for index, panel in enumerate(self.content.panels):
-            if panel.image is None:
-                continue
-            self.image(panel.image, ("panels", index, "image"))
-            if panel.kind not in PICTURE_KINDS:
-                self.add(
-                    "warning",
-                    f"{panel.kind} panels do not show a picture yet (only title panels do): "
-                    f"'{panel.image}' is not drawn; remove it or move it to a title panel",
-                    ("panels", index, "image"),
-                )
+            found: list[Found] = [*poster_problems(panel)]
+            for ref in media_refs(panel):
+                if self.media_file(ref, ("panels", index, *ref.where)):
+                    found.extend(file_problems(ref, self.base_dir))
+            if panel.qr is not None:
+                found.extend(qr_problems(panel.qr))
+            for severity, message, where in found:
+                self.add(severity, message, ("panels", index, *where))
 
-    def image(self, name: str, path: JsonPath) -> None:
-        """Check one picture path."""
+    def media_file(self, ref: MediaRef, path: JsonPath) -> bool:
+        """Check where one media file is; True when it exists inside the content folder."""
+        name = ref.file
         if points_outside(name):
             self.add(
                 "error",
@@ -140,14 +144,16 @@ class _Checks:
         elif not (self.base_dir / name).is_file():
             same = other_case(self.base_dir, name)
             hint = f"did you mean '{same}'? (letter case counts) " if same else ""
+            shown = "the poster" if ref.kind == "video" else "a placeholder"
             self.add(
                 "warning",
-                f"picture '{name}' not found in the folder of {self.file_name}; {hint}"
-                "the kiosk will show a placeholder",
+                f"{ref.kind} '{name}' not found in the folder of {self.file_name}; {hint}"
+                f"the kiosk will show {shown}",
                 path,
             )
-        elif PurePosixPath(name).suffix.lower() not in _IMAGE_TYPES:
-            self.add("warning", f"'{name}' is not a PNG, JPEG or SVG picture", path)
+        else:
+            return True
+        return False
 
 
 def billions_hint(value: float, currency: str, language: str) -> str:
@@ -164,7 +170,7 @@ def billions_hint(value: float, currency: str, language: str) -> str:
 
 
 def other_case(base_dir: Path, name: str) -> str | None:
-    """The picture `name` under `base_dir` with another letter case, or None.
+    """The file `name` under `base_dir` with another letter case, or None.
 
     A booth PC may run Windows, where "Pictures/Booth.JPG" finds "pictures/booth.jpg",
     and the kiosk Linux, where it does not.

@@ -120,7 +120,18 @@ RULES: dict[str, str] = {
         "must be a short name of lower-case letters, digits and dashes (at most 40), "
         'starting with a letter or digit, e.g. "market-size"'
     ),
-    "image": 'must be a picture path relative to content.json, e.g. "images/map.png"',
+    "image": (
+        'must be a picture path relative to content.json, e.g. "images/map.png", or an '
+        'object { "file": "images/map.png", ... }'
+    ),
+    "poster": 'must be a picture path relative to content.json, e.g. "pictures/trailer.jpg"',
+    "file": 'must be a path relative to content.json, e.g. "pictures/crew.jpg"',
+    "video": 'must be a video path relative to content.json, e.g. "media/trailer.mp4"',
+    "focus": "must be [x, y]: two numbers from 0 to 1, e.g. [0.5, 0.3] (0.5 is the middle)",
+    "focus[]": "must be a number from 0 (left or top) to 1 (right or bottom)",
+    "qr": 'must be an object { ... } with a "url" and an optional "caption"',
+    "url": 'must be a web address in double quotes, e.g. "https://cmpa.ca"',
+    "muted": _BOOL,
     "cards": "must list 1 to 8 cards in [ ], each an object { ... }",
     "steps": "must list 1 to 6 steps in [ ], each an object { ... }",
     "figures": "must list 1 to 6 figures in [ ], each an object { ... }",

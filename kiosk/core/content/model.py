@@ -10,36 +10,30 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-MAX_DWELL_SECONDS = 3600
+from kiosk.core.content.basics import (
+    MAX_DWELL_SECONDS,
+    Colour,
+    LanguageCode,
+    Seconds,
+    Strict,
+    Text,
+)
+from kiosk.core.content.media import FileName, ImageRef, Picture, QrCode, picture_of
 
-LanguageCode = Annotated[
-    str,
-    Field(
-        pattern=r"^[a-z]{2}$",
-        description="A two-letter language code, lower case: 'en', 'fr'.",
-    ),
-]
-
-Text = Annotated[
-    str | dict[LanguageCode, str],
-    Field(
-        description=(
-            'Text in each language: {"en": "...", "fr": "..."}. A plain string means '
-            "the same text in every language."
-        ),
-    ),
-]
-
-Colour = Annotated[
-    str,
-    Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="A colour as #RRGGBB, e.g. #F5B041."),
-]
-
-Seconds = Annotated[
-    float,
-    Field(gt=0, le=MAX_DWELL_SECONDS, description="Seconds, more than 0, at most 3600."),
+__all__ = [
+    "MAX_DWELL_SECONDS",
+    "Colour",
+    "Content",
+    "LanguageCode",
+    "Picture",
+    "QrCode",
+    "Seconds",
+    "Strict",
+    "Text",
+    "localize",
+    "picture_of",
 ]
 
 IconName = Literal[
@@ -61,12 +55,6 @@ IconName = Literal[
 ICON_NAMES: tuple[str, ...] = IconName.__args__  # type: ignore[attr-defined]
 
 FigureFormat = Literal["currency-compact", "currency", "number", "percent"]
-
-
-class Strict(BaseModel):
-    """Base of every content class: unknown keys are errors, values are frozen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Theme(Strict):
@@ -124,11 +112,18 @@ class PanelBase(Strict):
     dwell_seconds: Seconds | None = Field(
         default=None, description="How long this panel stays up (overrides settings)."
     )
-    image: str | None = Field(
-        default=None,
-        min_length=1,
-        description="A picture, relative to the folder of content.json (PNG, JPEG or SVG).",
+    image: ImageRef | None = None
+    qr: QrCode | None = Field(
+        default=None, description="A QR code visitors scan to take a web page away."
     )
+
+    def headline(self) -> Text | None:
+        """What names this panel in a report: its title, else its caption or its words."""
+        for name in ("title", "caption", "quote"):
+            text = getattr(self, name, None)
+            if text:
+                return text
+        return None
 
 
 class TitlePanel(PanelBase):
@@ -210,11 +205,48 @@ class StatsPanel(PanelBase):
     source: Text
 
 
+class PhotoPanel(PanelBase):
+    """One photograph over the whole screen, with a caption and its credit."""
+
+    kind: Literal["photo"]
+    image: ImageRef
+    caption: Text | None = None
+    credit: Text | None = Field(default=None, description='Who took it: "Photo: A. Martin".')
+
+
+class QuotePanel(PanelBase):
+    """A producer's or creator's words in large type, with their name and role.
+
+    The optional `image` is their portrait.
+    """
+
+    kind: Literal["quote"]
+    quote: Text = Field(description="Their words, without quotation marks (the kiosk adds them).")
+    name: Text
+    role: Text | None = None
+
+
+class VideoPanel(PanelBase):
+    """A short muted video that loops; its poster shows whenever the video cannot play.
+
+    Without `dwell_seconds`, the panel stays up as long as the video lasts.
+    """
+
+    kind: Literal["video"]
+    video: FileName = Field(description='An MP4 video (H.264), e.g. "media/trailer.mp4".')
+    poster: ImageRef | None = Field(
+        default=None, description="A still shown before the video plays, and instead of it."
+    )
+    caption: Text | None = None
+    muted: bool = Field(default=True, description="Play without sound (the default).")
+
+
 Panel = Annotated[
-    TitlePanel | CardsPanel | StepsPanel | StatsPanel, Field(discriminator="kind")
+    TitlePanel | CardsPanel | StepsPanel | StatsPanel | PhotoPanel | QuotePanel | VideoPanel,
+    Field(discriminator="kind"),
 ]
 
-PANEL_KINDS: tuple[str, ...] = ("title", "cards", "steps", "stats")
+PANEL_KINDS: tuple[str, ...] = ("title", "cards", "steps", "stats", "photo", "quote", "video")
 
 
 class Content(Strict):

@@ -61,6 +61,12 @@ def model_problems(exc: ValidationError, parsed: Parsed) -> list[Problem]:
     return list(problems.values())
 
 
+# The names pydantic gives the branches of a union of text and object: Text is
+# str | dict[...]; a picture is a file name (a constrained str) or a Picture object.
+_STR_BRANCHES = frozenset({"str", "constrained-str"})
+_OBJECT_BRANCHES = frozenset({"Picture"})
+
+
 def closest(value: object, options: Sequence[str]) -> str | None:
     """Return the option closest to a misspelt `value` (case aside), or None."""
     if not isinstance(value, str):
@@ -82,7 +88,7 @@ def _data_path(loc: tuple[Any, ...], document: Any) -> tuple[JsonPath, Any, str]
             node = node[part]
         elif isinstance(node, dict) and part in node:
             node = node[part]
-        elif part == "str" or str(part).startswith("dict["):
+        elif part in _STR_BRANCHES or part in _OBJECT_BRANCHES or str(part).startswith("dict["):
             branch, branch_node = str(part), node
             continue
         elif part == "[key]" or index < len(loc) - 1:
@@ -94,8 +100,8 @@ def _data_path(loc: tuple[Any, ...], document: Any) -> tuple[JsonPath, Any, str]
 def _translate(detail: Any, parsed: Parsed) -> Problem | None:
     document, positions = parsed.value, parsed.positions
     path, branch_node, branch = _data_path(tuple(detail["loc"]), document)
-    if (branch == "str") == isinstance(branch_node, dict) and branch:
-        return None  # the other branch of the text union explains it better
+    if (branch in _STR_BRANCHES) == isinstance(branch_node, dict) and branch:
+        return None  # the other branch of a text or picture union explains it better
     kind = detail["type"]
     if kind == "missing" or (kind == "union_tag_not_found" and isinstance(detail["input"], dict)):
         path = (*path, "kind") if kind == "union_tag_not_found" else path

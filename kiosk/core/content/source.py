@@ -14,6 +14,7 @@ from typing import Literal
 from kiosk.core.content.checks import points_outside
 from kiosk.core.content.lastgood import load_last_good, save_last_good
 from kiosk.core.content.load import LoadResult, load, load_bytes
+from kiosk.core.content.media import media_refs
 from kiosk.core.content.model import Content
 from kiosk.core.content.problems import Problem, format_problem
 from kiosk.core.show.strings import UI_STRINGS
@@ -72,19 +73,18 @@ def usable_source(result: LoadResult, path: Path, data_dir: Path) -> Source | No
 
 
 def picture_paths(content: Content | None, content_dir: Path) -> list[Path]:
-    """The picture files `content` refers to that lie inside `content_dir`, in order.
+    """The media files (pictures, posters, videos) `content` names inside `content_dir`.
 
-    Paths that point outside the folder (rejected by the loader anyway) are left
-    out, so a watcher never follows them.
+    In panel order, each once. Paths that point outside the folder (rejected by the
+    loader anyway) are left out, so a watcher never follows them.
     """
     if content is None:
         return []
     found: dict[Path, None] = {}
     for panel in content.panels:
-        name = panel.image
-        if name is None or points_outside(name) or "\\" in name:
-            continue
-        found[content_dir / name] = None
+        for ref in media_refs(panel):
+            if not points_outside(ref.file) and "\\" not in ref.file:
+                found[content_dir / ref.file] = None
     return list(found)
 
 

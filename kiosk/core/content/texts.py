@@ -35,6 +35,10 @@ TextValue = str | dict[str, str]
 Candidates = tuple[type[BaseModel], ...]
 
 
+PROPER_NAMES = frozenset({"name", "credit"})
+"""Fields that name people (a quote's speaker, a photo's credit): one text may serve all."""
+
+
 def iter_texts(document: Any) -> Iterator[tuple[JsonPath, Any]]:
     """Yield (path, value) for every value of a raw document where the model wants a text."""
     yield from _walk(document, (Content,), ())
@@ -141,7 +145,7 @@ class _Languages:
         self.invisible(path, text)
         languages = self.languages
         if isinstance(text, str):
-            if len(languages) > 1:
+            if len(languages) > 1 and path[-1] not in PROPER_NAMES:
                 example = ", ".join(f'"{code}": "..."' for code in languages)
                 self.add("warning", f"same text in every language; give {{{example}}}", path)
             return

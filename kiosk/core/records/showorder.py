@@ -44,4 +44,5 @@ def _titles(result: LoadResult) -> list[tuple[str, str | None]]:
     if content is None:
         return []
     language = content.default_language
-    return [(panel.id, localize(panel.title, language, language)) for panel in content.panels]
+    return [(panel.id, localize(panel.headline(), language, language) or None)
+            for panel in content.panels]

@@ -19,6 +19,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "pin_ok": "OK",
         "fallback_title": "Independent producers make it happen",
         "fallback_subtitle": "The story will be back in a moment.",
+        "qr_caption": "Scan with your phone",
     },
     "fr": {
         "language_name": "Français",
@@ -33,6 +34,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "pin_ok": "OK",
         "fallback_title": "Les producteurs indépendants font bouger les choses",
         "fallback_subtitle": "L’histoire reprend dans un instant.",
+        "qr_caption": "Scannez avec votre téléphone",
     },
 }
 

@@ -1,0 +1,133 @@
+"""What a media file really is, read from its first bytes: format and pixel size.
+
+`kiosk validate` runs without Qt, and staff name files whose extension says little
+(a phone's HEIC photo renamed .jpg, a WebP saved from a browser). `sniff` reads the
+file's signature, and for PNG and JPEG its width and height from the header, without
+decoding the picture. It never raises: an unreadable file is `FileInfo(None)`.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+HEAD_BYTES = 64
+# JPEG markers that start a frame and carry its size (SOF0-SOF15 but DHT, JPG and DAC)
+_SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+_MAX_SEGMENTS = 2000  # a JPEG with more segments than this before its frame is not one
+
+NAMES = {
+    "png": "PNG",
+    "jpeg": "JPEG",
+    "svg": "SVG",
+    "webp": "WebP",
+    "heic": "HEIC (an iPhone photo)",
+    "avif": "AVIF",
+    "gif": "GIF",
+    "bmp": "BMP",
+    "tiff": "TIFF",
+    "mp4": "MP4",
+    "matroska": "Matroska/WebM",
+    "avi": "AVI",
+}
+"""How each format is named to staff."""
+
+PICTURE_FORMATS = frozenset({"png", "jpeg", "svg"})
+VIDEO_FORMATS = frozenset({"mp4", "matroska"})
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What a file is: its format (None: unknown) and, for PNG and JPEG, its pixel size."""
+
+    format: str | None
+    size: tuple[int, int] | None = None
+
+    @property
+    def long_side(self) -> int | None:
+        """The longer of width and height, in pixels (None when unknown)."""
+        return max(self.size) if self.size else None
+
+
+def sniff(path: Path) -> FileInfo:
+    """Read what `path` is from its first bytes; `FileInfo(None)` when it cannot tell."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(HEAD_BYTES)
+            kind = _format(head)
+            if kind == "png":
+                return FileInfo(kind, _png_size(head))
+            if kind == "jpeg":
+                return FileInfo(kind, _jpeg_size(file))
+            if kind is None and _looks_like_svg(head + file.read(1024)):
+                return FileInfo("svg")
+            return FileInfo(kind)
+    except (OSError, ValueError, struct.error):
+        return FileInfo(None)
+
+
+def _format(head: bytes) -> str | None:
+    """The format whose signature `head` starts with."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head[:4] == b"RIFF" and head[8:12] in (b"WEBP", b"AVI "):
+        return "webp" if head[8:12] == b"WEBP" else "avi"
+    if head[4:8] == b"ftyp":
+        return _iso_brand(head[8:12])
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
+        return "matroska"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif"
+    if head.startswith(b"BM"):
+        return "bmp"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "tiff"
+    return None
+
+
+def _iso_brand(brand: bytes) -> str:
+    """The format of an ISO media file (MP4, MOV, HEIC, AVIF) from its major brand."""
+    if brand in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"hevc"):
+        return "heic"
+    if brand in (b"avif", b"avis"):
+        return "avif"
+    return "mp4"
+
+
+def _png_size(head: bytes) -> tuple[int, int] | None:
+    """Width and height from a PNG's IHDR chunk."""
+    if head[12:16] != b"IHDR":
+        return None
+    width, height = struct.unpack(">II", head[16:24])
+    return (width, height) if width and height else None
+
+
+def _jpeg_size(file: BinaryIO) -> tuple[int, int] | None:
+    """Width and height from a JPEG's frame header, skipping the segments before it."""
+    file.seek(2)
+    for _ in range(_MAX_SEGMENTS):
+        marker = file.read(2)
+        while marker[:1] == b"\xff" and marker[1:2] == b"\xff":  # fill bytes
+            marker = marker[1:] + file.read(1)
+        if len(marker) < 2 or marker[0] != 0xFF:
+            return None
+        if marker[1] in (0x01, *range(0xD0, 0xD8)):  # markers without a length
+            continue
+        (length,) = struct.unpack(">H", file.read(2))
+        if marker[1] in _SOF:
+            height, width = struct.unpack(">xHH", file.read(5))
+            return (width, height) if width and height else None
+        if marker[1] in (0xD9, 0xDA) or length < 2:  # end of image, start of scan
+            return None
+        file.seek(length - 2, 1)
+    return None
+
+
+def _looks_like_svg(head: bytes) -> bool:
+    """True when the text at the start of a file opens an <svg> element."""
+    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n").lower()
+    return text.startswith(("<svg", "<?xml", "<!--", "<!doctype svg")) and "<svg" in text

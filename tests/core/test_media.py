@@ -1,0 +1,172 @@
+"""Pictures, videos and QR codes in content.json: the model, the file sniffer, the checks."""
+
+from __future__ import annotations
+
+import json
+import struct
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.core.content.filetypes import FileInfo, sniff
+from kiosk.core.content.load import load_bytes
+from kiosk.core.content.media import Picture, media_refs, picture_of
+from kiosk.core.content.model import Content
+from kiosk.core.content.source import picture_paths
+from tests.support import png_header
+
+
+def jpeg_bytes(width: int, height: int, exif: int = 0) -> bytes:
+    """A JPEG's head: SOI, an APP1 segment of `exif` bytes, then a baseline frame header."""
+    app1 = b"\xff\xe1" + struct.pack(">H", exif + 2) + b"E" * exif
+    sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
+    return b"\xff\xd8" + app1 + sof + b"\xff\xda\x00\x02" + b"\x00" * 16
+
+
+def document(*panels: dict[str, Any]) -> bytes:
+    return json.dumps(
+        {"languages": ["en", "fr"], "default_language": "en", "panels": list(panels)}, indent=1
+    ).encode()
+
+
+def problems(data: bytes, folder: Path) -> dict[str, str]:
+    result = load_bytes(data, folder)
+    return {p.path: f"{p.severity}: {p.message}" for p in result.problems}
+
+
+# the model -------------------------------------------------------------------------------
+def test_a_plain_file_name_is_a_picture_with_the_defaults() -> None:
+    picture = picture_of("pictures/crew.jpg")
+    assert picture == Picture(file="pictures/crew.jpg")
+    assert (picture.fit, picture.focus, picture.place) == ("fill", [0.5, 0.5], "beside")
+    assert picture_of(None) is None
+
+
+def test_the_picture_object_and_every_new_kind_validate() -> None:
+    content = Content.model_validate_json(document(
+        {"id": "on-set", "kind": "photo", "image": "pictures/on-set.jpg",
+         "caption": {"en": "Day 12 on set", "fr": "Jour 12 de tournage"},
+         "credit": "Photo: A. Martin"},
+        {"id": "voice", "kind": "quote", "quote": {"en": "We start with a spark", "fr": "..."},
+         "name": "Jane Doe", "role": {"en": "Producer", "fr": "Productrice"},
+         "image": {"file": "pictures/jane.jpg", "focus": [0.5, 0.3], "alt": "Jane"}},
+        {"id": "trailer", "kind": "video", "video": "media/trailer.mp4",
+         "poster": "pictures/trailer.jpg"},
+        {"id": "learn-more", "kind": "title", "title": "x",
+         "image": {"file": "a.png", "fit": "fit", "place": "behind"},
+         "qr": {"url": "https://example.org/producers",
+                "caption": {"en": "Learn more", "fr": "En savoir plus"}}},
+    ))
+    assert [p.kind for p in content.panels] == ["photo", "quote", "video", "title"]
+    assert content.panels[2].muted is True
+    refs = [(ref.where, ref.file, ref.kind) for p in content.panels for ref in media_refs(p)]
+    assert refs == [
+        (("image",), "pictures/on-set.jpg", "picture"),
+        (("image", "file"), "pictures/jane.jpg", "picture"),
+        (("poster",), "pictures/trailer.jpg", "picture"),
+        (("video",), "media/trailer.mp4", "video"),
+        (("image", "file"), "a.png", "picture"),
+    ]
+    assert picture_paths(content, Path("/c"))[-2:] == [Path("/c/media/trailer.mp4"),
+                                                        Path("/c/a.png")]
+
+
+@pytest.mark.parametrize(
+    ("panel", "path"),
+    [
+        ({"id": "p", "kind": "photo"}, "panels[0].image"),
+        ({"id": "p", "kind": "photo", "image": {"file": "a.jpg", "focus": [1.5, 0]}},
+         "panels[0].image.focus[0]"),
+        ({"id": "p", "kind": "photo", "image": {"file": "a.jpg", "fit": "stretch"}},
+         "panels[0].image.fit"),
+        ({"id": "q", "kind": "quote", "quote": "x"}, "panels[0].name"),
+        ({"id": "v", "kind": "video", "poster": "a.jpg"}, "panels[0].video"),
+        ({"id": "t", "kind": "title", "title": "x", "qr": {"caption": "x"}}, "panels[0].qr.url"),
+    ],
+)
+def test_model_errors_name_the_field(tmp_path: Path, panel: dict[str, Any], path: str) -> None:
+    found = problems(document(panel), tmp_path)
+    assert found.get(path, "").startswith("error"), found
+
+
+# the file sniffer ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (png_header(4032, 3024), FileInfo("png", (4032, 3024))),
+        (jpeg_bytes(6000, 4000), FileInfo("jpeg", (6000, 4000))),
+        (jpeg_bytes(800, 600, exif=60_000), FileInfo("jpeg", (800, 600))),  # past the head
+        (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>', FileInfo("svg")),
+        (b"RIFF\x00\x00\x00\x00WEBPVP8 ", FileInfo("webp")),
+        (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00", FileInfo("heic")),
+        (b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00", FileInfo("mp4")),
+        (b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81", FileInfo("matroska")),
+        (b"this is not a picture", FileInfo(None)),
+        (b"\xff\xd8\xff", FileInfo("jpeg", None)),  # cut short: a JPEG of unknown size
+        (b"", FileInfo(None)),
+    ],
+)
+def test_sniff_reads_format_and_size(tmp_path: Path, data: bytes, expected: FileInfo) -> None:
+    path = tmp_path / "file"
+    path.write_bytes(data)
+    assert sniff(path) == expected
+
+
+def test_sniff_never_raises_on_a_folder_or_a_missing_file(tmp_path: Path) -> None:
+    assert sniff(tmp_path) == FileInfo(None)
+    assert sniff(tmp_path / "missing.jpg") == FileInfo(None)
+
+
+# the checks -------------------------------------------------------------------------------
+def test_validate_names_the_problem_of_each_file(tmp_path: Path) -> None:
+    (tmp_path / "big.jpg").write_bytes(jpeg_bytes(1920, 1280))
+    (tmp_path / "small.jpg").write_bytes(jpeg_bytes(800, 600))
+    (tmp_path / "phone.jpg").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00")
+    (tmp_path / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00")
+    (tmp_path / "clip.avi").write_bytes(b"RIFF\x00\x00\x00\x00AVI LIST")
+    found = problems(document(
+        {"id": "a", "kind": "photo", "image": "big.jpg"},
+        {"id": "b", "kind": "photo", "image": {"file": "small.jpg"}},
+        {"id": "c", "kind": "quote", "quote": "x", "name": "n", "image": "phone.jpg"},
+        {"id": "d", "kind": "video", "video": "clip.mp4"},
+        {"id": "e", "kind": "video", "video": "clip.avi", "poster": "gone.jpg"},
+        {"id": "f", "kind": "video", "video": "nowhere.mp4", "poster": "../up.jpg"},
+    ), tmp_path)
+    assert not any(path.startswith(("panels[0]", "panels[3].poster")) for path in found)
+    assert "800 x 600 pixels" in found["panels[1].image.file"]
+    assert "1280 pixels on its long side" in found["panels[1].image.file"]
+    assert "HEIC (an iPhone photo)" in found["panels[2].image"]
+    assert "save it as JPEG" in found["panels[2].image"]
+    assert found["panels[3].video"].startswith("warning: this video has no poster")
+    assert "AVI" in found["panels[4].video"] and "export it as MP4" in found["panels[4].video"]
+    assert "picture 'gone.jpg' not found" in found["panels[4].poster"]
+    assert "video 'nowhere.mp4' not found" in found["panels[5].video"]
+    assert "the poster" in found["panels[5].video"]
+    assert found["panels[5].poster"].startswith("error: '../up.jpg' points outside")
+
+
+@pytest.mark.parametrize(
+    ("url", "severity", "words"),
+    [
+        ("https://cmpa.ca", None, ""),
+        ("http://example.org/producers?lang=fr", None, ""),
+        ("cmpa.ca", "error", 'start it with https://, e.g. "https://cmpa.ca"'),
+        ("ftp://example.org/file", "error", "not a web address a phone opens"),
+        ("javascript:alert(1)", "error", "not a web address a phone opens"),
+        ("https://", "error", "not a web address"),
+        ("https://example.org/a b", "error", "no spaces"),
+        ("https://example.org/\n", "error", "no spaces"),
+        ("https://example.org/" + "a" * 100, "warning", "a short link (under 80) scans best"),
+        ("https://example.org/" + "a" * 300, "error", "cannot be scanned from a distance"),
+    ],
+)
+def test_validate_checks_the_qr_address(
+    tmp_path: Path, url: str, severity: str | None, words: str
+) -> None:
+    panel = {"id": "t", "kind": "title", "title": "x", "qr": {"url": url}}
+    found = problems(document(panel), tmp_path).get("panels[0].qr.url")
+    if severity is None:
+        assert found is None
+    else:
+        assert found is not None and found.startswith(severity) and words in found, found
