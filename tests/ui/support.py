@@ -25,8 +25,8 @@ from kiosk.core.records.paths import EVENTS_DB
 from kiosk.core.records.report import summarize
 from kiosk.core.show.presentation import Presentation
 from kiosk.ui.app import KioskApp, RunOptions
-from kiosk.ui.panels.base import view_context
-from kiosk.ui.panels.common import LaidOutView, PanelLayout
+from kiosk.ui.panels.base import PanelView, view_context
+from kiosk.ui.panels.common import LaidOutView, PanelLayout, paint_background
 from kiosk.ui.panels.registry import build_view
 from kiosk.ui.show_view import ShowView
 from kiosk.ui.stage import Stages
@@ -80,6 +80,17 @@ class PaintedShow:
 def text_rects(layout: PanelLayout) -> dict[str, QRectF]:
     """The rectangle each text of `layout` occupies, by name."""
     return {key: block.rect for key, block in layout.texts.items()}
+
+
+def paint_view(view: PanelView, size: tuple[int, int], t: float) -> QImage:
+    """`view` painted at `t` over the theme's background, in an image of `size`."""
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    rect = QRectF(0, 0, *size)
+    paint_background(painter, rect, view.ctx.theme)
+    view.paint(painter, rect, t)
+    painter.end()
+    return image
 
 
 @contextmanager

@@ -1,8 +1,9 @@
 """Golden images: small renders compared with approved PNGs in tests/images.
 
 Panels (title, cards, steps; the statistics panel settled, mid count-up, on a portrait
-screen in French; cards in French), the controls after a touch, the PIN pad, and a card
-text at its floor.
+screen in French; cards in French; photo and quote over the camera-like test photograph of
+tests/ui/photo.py, made afresh: no photo lives in the repository), the controls after a
+touch, the PIN pad, and a card text at its floor.
 
 Re-approve after an intended visual change (then look at the PNGs before committing)::
 
@@ -31,6 +32,7 @@ from kiosk.ui.panels.common import paint_background
 from kiosk.ui.render import render_panel_image
 from tests.support import STATS_PANEL, sample_content, sample_document
 from tests.ui.golden import MAX_DIFFERENT_SHARE, different_share
+from tests.ui.photo import PHOTO, media_document, save_photo
 from tests.ui.support import make_view
 
 IMAGES = Path(__file__).resolve().parents[1] / "images"
@@ -66,6 +68,21 @@ def assert_golden(actual: QImage, name: str) -> None:
 @pytest.mark.parametrize(("index", "name"), [(0, "title"), (1, "cards"), (2, "steps")])
 def test_panel_matches_its_golden_image(qapp, index, name) -> None:
     actual = render_panel_image(sample_content(), IMAGES, index, SIZE, "en")
+    assert_golden(actual, f"{name}-480x270")
+
+
+@pytest.fixture(scope="module")
+def media_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A content folder holding the test photograph."""
+    folder = tmp_path_factory.mktemp("golden")
+    save_photo(folder / PHOTO, 900, 600)
+    return folder
+
+
+@pytest.mark.parametrize(("index", "name"), [(0, "photo"), (1, "quote")])
+def test_photo_and_quote_match_their_golden_images(qapp, media_folder, index, name) -> None:
+    content = Content.model_validate(media_document())
+    actual = render_panel_image(content, media_folder, index, SIZE, "en")
     assert_golden(actual, f"{name}-480x270")
 
 
@@ -113,7 +130,8 @@ CASES: dict[str, Callable[[], QImage]] = {
     "controls-480x270": overlay(lambda p, r, t: paint_chrome(p, r, TOUCHED, t)),
     "pinpad-fr-480x270": overlay(lambda p, r, t: paint_pad(p, r, PAD, t)),
 }
-OTHERS = {"title-480x270", "cards-480x270", "steps-480x270", "cards-long-960x540"}
+OTHERS = {"title-480x270", "cards-480x270", "steps-480x270", "cards-long-960x540",
+          "photo-480x270", "quote-480x270"}
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from kiosk.core.content.model import Content, Theme
@@ -22,6 +22,7 @@ from kiosk.ui.panels.steps import StepsView
 from kiosk.ui.panels.title import TitleView
 from tests.support import sample_content, sample_document, sample_items
 from tests.ui.support import make_view, text_rects
+from tests.ui.support import paint_view as paint
 
 SIZES = [(1280, 720), (1920, 1080), (1080, 1920), (3840, 2160)]
 LANDSCAPE = [(1280, 720), (1920, 1080), (3840, 2160)]
@@ -32,16 +33,6 @@ LONG = (
     "read from two metres away and only glance for a few seconds; the layout must shrink "
     "it, and its siblings alike, without clipping a word or overlapping anything at all."
 )
-
-
-def paint(view: LaidOutView, size: tuple[int, int], t: float) -> QImage:
-    image = QImage(*size, QImage.Format.Format_RGB32)
-    painter = QPainter(image)
-    rect = QRectF(0, 0, *size)
-    paint_background(painter, rect, view.ctx.theme)
-    view.paint(painter, rect, t)
-    painter.end()
-    return image
 
 
 def _overlap(a: QRectF, b: QRectF) -> bool:
@@ -57,7 +48,8 @@ def assert_clean_layout(view: LaidOutView, size: tuple[int, int]) -> None:
     layout = view.layout(rect)
     chrome_top = rect.bottom() - scale.px(CHROME_HEIGHT)
     floor = scale.px(BODY_MIN) - 0.5
-    for key, block in layout.texts.items():
+    texts, graphics = media_parts(layout)
+    for key, block in {**layout.texts, **texts}.items():
         assert block.pixel_size >= floor, f"{key} at {block.pixel_size:.1f}px < {floor:.1f}px"
         assert block.rect.bottom() <= chrome_top + 0.5, f"{key} runs into the chrome band"
         assert block.rect.left() >= scale.margin_x - 0.5, f"{key} is in the left margin"
@@ -65,11 +57,27 @@ def assert_clean_layout(view: LaidOutView, size: tuple[int, int]) -> None:
         assert block.fitted.width <= block.rect.width() + 0.5, f"{key} is wider than its box"
         assert "".join(block.fitted.lines).replace(" ", "") == block.text.replace(" ", "")
         assert " ".join(block.fitted.lines).split() == block.text.split(), f"{key} breaks a word"
-    for (ka, a), (kb, b) in itertools.combinations(text_rects(layout).items(), 2):
+    rects = {**text_rects(layout), **{k: b.rect for k, b in texts.items()}}
+    for (ka, a), (kb, b) in itertools.combinations(rects.items(), 2):
         assert not _overlap(a, b), f"{ka} overlaps {kb}"
-    graphics = {k: r for k, r in layout.shapes.items() if not k.startswith("card:")}
-    for (kt, text), (kg, shape) in itertools.product(text_rects(layout).items(), graphics.items()):
+    graphics.update({k: r for k, r in layout.shapes.items() if not k.startswith("card:")})
+    for (kt, text), (kg, shape) in itertools.product(rects.items(), graphics.items()):
         assert not _overlap(text, shape), f"{kt} overlaps {kg}"
+    for (ka, a), (kb, b) in itertools.combinations(graphics.items(), 2):
+        if {ka, kb} & {"picture", "qr"}:
+            assert not _overlap(a, b), f"{ka} overlaps {kb}"
+    for key, shape in graphics.items():
+        assert shape.bottom() <= chrome_top + 0.5, f"{key} runs into the chrome band"
+
+
+def media_parts(layout) -> tuple[dict, dict]:
+    """The QR caption (a text) and the picture and QR code (graphics) of a laid-out panel."""
+    media = layout.media
+    if media is None:
+        return {}, {}
+    texts = {"qr caption": media.qr_caption} if media.qr_caption is not None else {}
+    graphics = {k: r for k, r in (("picture", media.picture), ("qr", media.qr)) if r is not None}
+    return texts, graphics
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -80,16 +88,25 @@ def test_every_kind_lays_out_cleanly_at_every_size(qapp, index, size) -> None:
     assert paint(view, size, 100.0).size().width() == size[0]
 
 
+QR = {"url": "https://cmpa.ca", "caption": {"en": "Learn more at cmpa.ca", "fr": "cmpa.ca"}}
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_title_with_picture_keeps_text_clear_of_it(qapp, tmp_path, size) -> None:
+@pytest.mark.parametrize("index", [0, 1, 2], ids=["title", "cards", "steps"])
+@pytest.mark.parametrize("extras", ["picture", "qr", "picture+qr"])
+def test_picture_and_qr_keep_clear_of_the_text(qapp, tmp_path, size, index, extras) -> None:
     picture = QImage(64, 48, QImage.Format.Format_RGB32)
     picture.fill(QColor("#885533"))
     picture.save(str(tmp_path / "photo.png"))
     document = sample_document()
-    document["panels"][0]["image"] = "photo.png"
-    view = make_view(Content.model_validate(document), 0, tmp_path)
-    assert view.picture() is not None
-    assert "picture" in view.layout(QRectF(0, 0, *size)).shapes
+    if "picture" in extras:
+        document["panels"][index]["image"] = "photo.png"
+    if "qr" in extras:
+        document["panels"][index]["qr"] = QR
+    view = make_view(Content.model_validate(document), index, tmp_path)
+    media = view.layout(QRectF(0, 0, *size)).media
+    assert (view.media.image(QSize(64, 48)) is not None) == ("picture" in extras)
+    assert (media.qr is not None) == ("qr" in extras)
     assert_clean_layout(view, size)
 
 

@@ -101,7 +101,7 @@ def test_replaced_file_is_read_again(qapp, tmp_path: Path) -> None:
 def test_none_draws_the_surface_placeholder(qapp) -> None:
     canvas = _canvas()
     painter = QPainter(canvas)
-    draw_picture(painter, QRectF(20, 20, 260, 160), None, SURFACE, MUTED, 16)
+    draw_picture(painter, QRectF(20, 20, 260, 160), None, (SURFACE, MUTED), 16)
     painter.end()
     assert canvas.pixelColor(40, 100).rgb() == SURFACE.rgb()
     assert canvas.pixelColor(150, 40).rgb() == SURFACE.rgb()
@@ -117,7 +117,7 @@ def test_image_is_cover_fitted_and_clipped(qapp) -> None:
     image.setPixelColor(0, 50, QColor("#00FF00"))  # lies outside a cover crop of a wide rect
     canvas = _canvas()
     painter = QPainter(canvas)
-    draw_picture(painter, QRectF(20, 40, 260, 120), image, SURFACE, MUTED, 16)
+    draw_picture(painter, QRectF(20, 40, 260, 120), image, (SURFACE, MUTED), 16)
     painter.end()
     red = QColor("#E5484D").rgb()
     assert canvas.pixelColor(150, 100).rgb() == red
@@ -130,6 +130,6 @@ def test_image_is_cover_fitted_and_clipped(qapp) -> None:
 def test_draw_picture_with_empty_rect_draws_nothing(qapp) -> None:
     canvas = _canvas(20, 20)
     painter = QPainter(canvas)
-    draw_picture(painter, QRectF(0, 0, 0, 0), None, SURFACE, MUTED, 4)
+    draw_picture(painter, QRectF(0, 0, 0, 0), None, (SURFACE, MUTED), 4)
     painter.end()
     assert canvas.pixelColor(0, 0).rgb() == NAVY.rgb()

@@ -2,7 +2,8 @@
 
 - A settled panel costs no frame ticks: the app asks for its next tick at the
   next deadline (panel change, flush, heartbeat), never one frame later; with a
-  real QTimer, ticks during a short wait happen only at such deadlines.
+  real QTimer, ticks during a short wait happen only at such deadlines. A photo's
+  slow zoom is part of its entrance: frames while it moves, none once it is done.
 - Panel changes do not leak Qt objects: the live shiboken wrappers (QObjects,
   QPixmaps, QImages, ...) are counted before and after 1,000 panel changes on a
   fast-forwarded fake clock and must not grow.
@@ -26,7 +27,8 @@ from kiosk.core.content.load import load
 from kiosk.core.show.events import LanguageChanged, PanelChanged
 from kiosk.core.show.timing import FRAME_SECONDS
 from kiosk.ui.app import KioskApp, RunOptions
-from tests.support import ROOT, FakeClock, as_source, dwell_copy
+from tests.support import ROOT, FakeClock, as_source, dwell_copy, write_content
+from tests.ui.photo import PHOTO, media_document, save_photo
 from tests.ui.support import PaintedShow
 
 LONG_DWELL = 3600
@@ -38,8 +40,11 @@ def make_app(qtbot, tmp_path: Path) -> Iterator[Callable[..., KioskApp]]:
     """Windowed KioskApps (offscreen) on the shipped content; shut down afterwards."""
     made: list[KioskApp] = []
 
-    def build(dwell: float = LONG_DWELL, clock: Any = None) -> KioskApp:
-        content = dwell_copy(ROOT / "content.json", tmp_path / f"content{len(made)}", dwell)
+    def build(
+        dwell: float = LONG_DWELL, clock: Any = None, content: Path | None = None
+    ) -> KioskApp:
+        if content is None:
+            content = dwell_copy(ROOT / "content.json", tmp_path / f"content{len(made)}", dwell)
         data_dir = tmp_path / f"data{len(made)}"
         data_dir.mkdir()
         size = (640, 360)
@@ -84,6 +89,25 @@ def test_settled_panel_stays_quiet_through_a_simulated_minute(make_app) -> None:
         due = app.tick(clock.now)
         ticks += 1
     assert ticks <= 60.0 / 10.0 + 2  # the 10 s heartbeat and a flush, nothing per frame
+
+
+def test_a_photo_moves_through_its_zoom_then_asks_for_no_frames(make_app, tmp_path) -> None:
+    document = media_document()
+    document["panels"] = document["panels"][:1]  # the photo panel alone, its zoom as entrance
+    document["settings"] = {"dwell_seconds": LONG_DWELL}
+    folder = tmp_path / "photo"
+    write_content(folder, document)
+    save_photo(folder / PHOTO, 900, 600)
+    clock = FakeClock(1000.0)
+    app = make_app(clock=clock, content=folder / "content.json")
+    settled = settle_time(app, clock.now)
+    assert settled - clock.now > 5.0  # the zoom is part of the panel's entrance
+    while clock.now < settled - 2 * FRAME_SECONDS:  # a frame at a time through the zoom
+        assert app.tick(clock.now) == pytest.approx(clock.now + FRAME_SECONDS)
+        clock.now += 0.5
+    clock.now = settled + 0.01
+    due = app.tick(clock.now)
+    assert due is not None and due - clock.now > 10 * FRAME_SECONDS
 
 
 def test_real_ticker_does_not_tick_between_deadlines_once_settled(make_app, qtbot) -> None:

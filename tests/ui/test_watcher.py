@@ -241,3 +241,22 @@ def test_given_content_is_used_instead_of_loading_the_file_again(qtbot, content,
         assert str(content.parent / "images" / "map.png") in watcher.watched()
     finally:
         watcher.close()
+
+
+def test_a_replaced_photo_poster_or_video_triggers_a_reload(qtbot, content, make_watcher):
+    panels = [
+        {"id": "p", "kind": "photo", "image": {"file": "pictures/a.jpg", "focus": [0.3, 0.5]}},
+        {"id": "v", "kind": "video", "video": "media/clip.mp4", "poster": "pictures/b.jpg"},
+    ]
+    doc = {"languages": ["en"], "default_language": "en", "panels": panels}
+    content.write_bytes(json.dumps(doc).encode())
+    files = [content.parent / name for name in ("pictures/a.jpg", "pictures/b.jpg",
+                                                "media/clip.mp4")]
+    for path in files:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"first version")
+    watcher = make_watcher(content, debounce=0.05)
+    assert all(str(path) in watcher.watched() for path in files)
+    for path in files:
+        with qtbot.waitSignal(watcher.changed, timeout=SIGNAL_MS):
+            replace_atomically(path, f"a new {path.name}".encode())

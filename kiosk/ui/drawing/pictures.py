@@ -1,8 +1,12 @@
-"""Panel pictures from the content folder: loaded safely, drawn cover-fitted.
+"""Panel pictures from the content folder: loaded safely, cropped around a focal point.
 
 Staff name pictures in content.json; a missing or broken file must never stop the
 show, so loading returns None (with a warning) and drawing shows a neutral
-placeholder instead.
+placeholder instead (with the picture's description, when staff wrote one).
+
+A picture is drawn "fill" (it covers its box; what is cut off is cut around the
+picture's focal point, so a face near an edge stays in view) or "fit" (all of it,
+in a box of its own shape inside the given one).
 """
 
 from __future__ import annotations
@@ -12,22 +16,35 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.ui.drawing.icons import PLACEHOLDER, draw_icon
+from kiosk.ui.drawing.text import TextStyle, draw_text
 
 log = logging.getLogger(__name__)
 
 PLACEHOLDER_ICON_FRACTION = 0.3
+CENTRE = (0.5, 0.5)
+ROTATE_90 = QImageIOHandler.Transformation.TransformationRotate90
+CACHED_PICTURES = 8  # decoded pictures kept (a 4K photo is 33 MB)
 
 
-def _fit_within(size: QSize, max_size: tuple[int, int]) -> QSize:
-    """`size` scaled down (never up) to fit in `max_size`, keeping its aspect."""
+def _fit_within(size: QSize, max_size: tuple[int, int], cover: bool = False) -> QSize:
+    """`size` scaled down (never up) to fit in `max_size`, keeping its aspect.
+
+    With `cover`, scaled down only as far as it still covers `max_size` (the size a
+    "fill" crop of that box needs), never below.
+    """
     max_w, max_h = max(1, max_size[0]), max(1, max_size[1])
     if size.width() <= max_w and size.height() <= max_h:
         return QSize(size)
-    return size.scaled(max_w, max_h, Qt.AspectRatioMode.KeepAspectRatio)
+    mode = Qt.AspectRatioMode.KeepAspectRatioByExpanding if cover else (
+        Qt.AspectRatioMode.KeepAspectRatio)
+    scaled = size.scaled(max_w, max_h, mode)
+    if scaled.width() > size.width() or scaled.height() > size.height():
+        return QSize(size)
+    return scaled
 
 
 def _read_svg(path: Path, max_size: tuple[int, int]) -> QImage | None:
@@ -45,33 +62,35 @@ def _read_svg(path: Path, max_size: tuple[int, int]) -> QImage | None:
     return image
 
 
-def _read_raster(path: Path, max_size: tuple[int, int]) -> QImage | None:
+def _read_raster(path: Path, max_size: tuple[int, int], cover: bool) -> QImage | None:
     """Read a raster image with Qt, decoded straight at a size within `max_size`.
 
-    The scaled size applies before the EXIF rotation, so a rotated picture is
-    checked again after reading.
+    The scaled size applies before the EXIF rotation (a phone's upright photo is
+    stored on its side), so it is worked out for the upright picture and turned.
     """
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     size = reader.size()
     if size.isValid() and not size.isEmpty():
-        reader.setScaledSize(_fit_within(size, max_size))
+        turned = bool(reader.transformation() & ROTATE_90)
+        upright = size.transposed() if turned else size
+        scaled = _fit_within(upright, max_size, cover)
+        reader.setScaledSize(scaled.transposed() if turned else scaled)
     image = reader.read()
     if image.isNull():
         log.warning("picture %s: %s", path, reader.errorString())
         return None
-    if image.width() > max_size[0] or image.height() > max_size[1]:
+    wanted = _fit_within(image.size(), max_size, cover)
+    if wanted != image.size():
         image = image.scaled(
-            _fit_within(image.size(), max_size),
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
+            wanted, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
     return image
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=CACHED_PICTURES)
 def _load_cached(
-    path: str, mtime_ns: int, file_size: int, max_size: tuple[int, int]
+    path: str, mtime_ns: int, file_size: int, max_size: tuple[int, int], cover: bool
 ) -> QImage | None:
     """Load `path`; the file's mtime and size are part of the cache key only."""
     del mtime_ns, file_size
@@ -80,7 +99,7 @@ def _load_cached(
         if file.suffix.lower() in {".svg", ".svgz"}:
             image = _read_svg(file, max_size)
         else:
-            image = _read_raster(file, max_size)
+            image = _read_raster(file, max_size, cover)
     except (OSError, ValueError) as error:
         log.warning("picture %s cannot be read: %s", file, error)
         return None
@@ -90,7 +109,9 @@ def _load_cached(
     return image
 
 
-def load_picture(path: Path | None, max_size: tuple[int, int]) -> QImage | None:
+def load_picture(
+    path: Path | None, max_size: tuple[int, int], *, cover: bool = False
+) -> QImage | None:
     """Read a picture, scaled down to fit in `max_size`, or None when it cannot be used.
 
     Parameters
@@ -99,6 +120,9 @@ def load_picture(path: Path | None, max_size: tuple[int, int]) -> QImage | None:
         The picture file (already resolved against the content folder), or None.
     max_size : tuple of int
         The largest (width, height) to keep in memory; the aspect ratio is kept.
+    cover : bool
+        Scale a raster picture down only as far as it still covers `max_size`, for
+        a "fill" crop of a box that size (an SVG is always fitted within it).
 
     Returns
     -------
@@ -118,26 +142,51 @@ def load_picture(path: Path | None, max_size: tuple[int, int]) -> QImage | None:
         log.warning("picture %s is an empty file", path)
         return None
     bounds = (max(1, int(max_size[0])), max(1, int(max_size[1])))
-    return _load_cached(str(path), stat.st_mtime_ns, stat.st_size, bounds)
+    return _load_cached(str(path), stat.st_mtime_ns, stat.st_size, bounds, cover)
 
 
-def _cover_source(image: QImage, rect: QRectF) -> QRectF:
-    """The centred part of `image` with the aspect ratio of `rect` (a cover crop)."""
-    scale = max(rect.width() / image.width(), rect.height() / image.height())
+def crop_source(image_size: QSizeF, rect: QRectF, focus: tuple[float, float] = CENTRE) -> QRectF:
+    """The part of an image of `image_size` that covers `rect`, kept around `focus`.
+
+    The crop has `rect`'s aspect ratio and is as large as the image allows; it is
+    centred on the focal point (x, y as fractions of the image), moved back inside
+    the image where the point lies near an edge.
+    """
+    width, height = image_size.width(), image_size.height()
+    scale = max(rect.width() / width, rect.height() / height)
     size = QSizeF(rect.width() / scale, rect.height() / scale)
-    left = (image.width() - size.width()) / 2
-    top = (image.height() - size.height()) / 2
+    left = _clamp(focus[0] * width - size.width() / 2, 0.0, width - size.width())
+    top = _clamp(focus[1] * height - size.height() / 2, 0.0, height - size.height())
     return QRectF(left, top, size.width(), size.height())
 
 
+def fit_rect(image_size: QSizeF, rect: QRectF) -> QRectF:
+    """The largest box of the image's shape inside `rect`, centred in it."""
+    scale = min(rect.width() / image_size.width(), rect.height() / image_size.height())
+    box = QRectF(0, 0, image_size.width() * scale, image_size.height() * scale)
+    box.moveCenter(rect.center())
+    return box
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return max(low, min(high, value))
+
+
 def _draw_placeholder(
-    painter: QPainter, rect: QRectF, clip: QPainterPath, surface: QColor, muted: QColor
+    painter: QPainter, rect: QRectF, clip: QPainterPath, colours: tuple[QColor, QColor], alt: str
 ) -> None:
-    """A surface-coloured rounded rect with the placeholder icon in the middle."""
+    """A surface-coloured rounded rect with the placeholder icon and the picture's words."""
+    surface, muted = colours
     painter.fillPath(clip, surface)
     side = min(rect.width(), rect.height()) * PLACEHOLDER_ICON_FRACTION
     icon_rect = QRectF(0, 0, side, side)
     icon_rect.moveCenter(rect.center())
+    if alt:
+        icon_rect.moveBottom(rect.center().y())
+        words = QRectF(rect.left() + side * 0.3, icon_rect.bottom() + side * 0.15,
+                       rect.width() - side * 0.6, rect.bottom() - icon_rect.bottom() - side * 0.3)
+        style = TextStyle(side * 0.22, side * 0.12, align=Qt.AlignmentFlag.AlignHCenter)
+        draw_text(painter, words, alt, painter.font().family(), style, muted)
     draw_icon(painter, icon_rect, PLACEHOLDER, muted)
 
 
@@ -145,11 +194,14 @@ def draw_picture(
     painter: QPainter,
     rect: QRectF,
     image: QImage | None,
-    surface: QColor,
-    muted: QColor,
+    colours: tuple[QColor, QColor],
     radius: float,
-) -> None:
-    """Draw `image` cover-fitted in `rect` with rounded corners, or a placeholder.
+    *,
+    fit: str = "fill",
+    focus: tuple[float, float] = CENTRE,
+    alt: str = "",
+) -> QRectF:
+    """Draw `image` in `rect` with rounded corners, or a placeholder.
 
     Parameters
     ----------
@@ -159,27 +211,42 @@ def draw_picture(
         Where the picture goes; nothing is drawn when it is empty.
     image : QImage or None
         The picture (from `load_picture`); None draws the placeholder.
-    surface : QColor
-        The placeholder's background colour.
-    muted : QColor
-        The placeholder icon's colour.
+    colours : tuple of QColor
+        The placeholder's background and its icon's and words' colour.
     radius : float
         The corner radius of the rounded clip, in pixels.
+    fit : str
+        "fill" covers `rect`, cropped around `focus`; "fit" draws the whole picture
+        in the largest box of its shape inside `rect`.
+    focus : tuple of float
+        The focal point (x, y) as fractions of the picture, kept in view by a crop.
+    alt : str
+        What the picture shows, written on the placeholder.
+
+    Returns
+    -------
+    QRectF
+        Where the picture (or the placeholder) was drawn.
     """
     if rect.width() < 1 or rect.height() < 1:
-        return
+        return QRectF()
+    usable = image is not None and not image.isNull() and image.width() > 0 and image.height() > 0
+    if usable and fit == "fit":
+        rect = fit_rect(QSizeF(image.size()), rect)  # type: ignore[union-attr]
     clip = QPainterPath()
     clip.addRoundedRect(rect, max(0.0, radius), max(0.0, radius))
     painter.save()
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        if image is None or image.isNull() or image.width() < 1 or image.height() < 1:
-            _draw_placeholder(painter, rect, clip, surface, muted)
+        if not usable:
+            _draw_placeholder(painter, rect, clip, colours, alt)
         else:
             painter.setClipPath(clip)
-            painter.drawImage(rect, image, _cover_source(image, rect))
+            source = crop_source(QSizeF(image.size()), rect, focus)  # type: ignore[union-attr]
+            painter.drawImage(rect, image, source)  # type: ignore[arg-type]
     except Exception:  # painting a picture must never take the kiosk down
         log.exception("could not draw a picture")
     finally:
         painter.restore()
+    return rect

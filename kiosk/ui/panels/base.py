@@ -28,6 +28,14 @@ class ViewContext:
         """A content text as shown in this context's language (default language as fallback)."""
         return localized_text(text, self.language, self.content.default_language)
 
+    def media_path(self, name: str) -> Path:
+        """The file `name` (a picture, a poster, a video) of the content folder.
+
+        Every view reads its files through here: `kiosk validate` has refused
+        names that point outside the folder before a view is ever built.
+        """
+        return self.content_dir / name
+
 
 def view_context(
     content: Content, content_dir: Path, language: str, theme: Theme | None = None

@@ -69,6 +69,7 @@ class CardsView(LaidOutView):
     """Paints a cards panel; cards enter one after another, 80 ms apart."""
 
     panel: CardsPanel
+    on_cards = ("card:",)  # card texts sit on opaque cards: no veil over a picture behind
 
     def __init__(self, panel: CardsPanel, ctx: ViewContext) -> None:
         super().__init__(panel, ctx)
@@ -85,7 +86,7 @@ class CardsView(LaidOutView):
     def build_layout(self, rect: QRectF, scale: Scale) -> PanelLayout:
         """Lay out the header, the card grid and, uniformly, every card's texts."""
         layout = PanelLayout()
-        area = scale.content_rect()
+        area = self.content_area(layout, scale)
         top = layout_header(layout, scale, area, self.ctx.theme, self.title) + scale.px(SPACE_L)
         body = QRectF(area.left(), top, area.width(), area.bottom() - top)
         cells = grid_cells(body, len(self.card_titles), scale.portrait, scale.px(SPACE_M))

@@ -23,11 +23,13 @@ from kiosk.ui.drawing.cache import Cached
 from kiosk.ui.drawing.scale import BODY_MIN, SPACE_M, SPACE_S, TITLE, TITLE_MIN, Scale
 from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.base import PanelView, ViewContext
+from kiosk.ui.panels.media import MediaLayout, PanelMedia, Shares
 from kiosk.ui.panels.sprites import Sprite, needs_sprite, text_sprite
 from kiosk.ui.panels.textblocks import (
     TextBlock,
     balanced_block,
     draw_block,
+    ink_rect,
     text_style,
 )
 from kiosk.ui.panels.textblocks import fit_block as fit_block
@@ -54,6 +56,7 @@ class PanelLayout:
     texts: dict[str, TextBlock] = field(default_factory=dict)
     shapes: dict[str, QRectF] = field(default_factory=dict)
     sprites: dict[str, Sprite] = field(default_factory=dict)
+    media: MediaLayout | None = None
 
     def draw_text(self, painter: QPainter, key: str, family: str) -> None:
         """Draw text block `key` where it was laid out: from its sprite, if it has one.
@@ -182,21 +185,55 @@ def paint_header(
 
 
 class LaidOutView(PanelView):
-    """A panel view that lays itself out once per rectangle and paints that layout."""
+    """A panel view that lays itself out once per rectangle and paints that layout.
+
+    The panel's picture and QR code (`media`) are placed around its text: a view
+    lays its text out in `content_area`, and `paint` draws a picture behind the text
+    first, and a picture beside it and the QR code after it (see `kiosk.ui.panels.media`).
+    """
+
+    shares = Shares()  # how much room a picture beside the text takes
+    on_cards: tuple[str, ...] = ()  # prefixes of texts drawn on opaque cards (no veil needed)
+    own_picture = False  # the view draws its picture itself (a photo, a portrait)
+    veiled_shapes: tuple[str, ...] = ("accent",)  # shapes a veil must cover, with the texts
 
     def __init__(self, panel: object, ctx: ViewContext) -> None:
         super().__init__(panel, ctx)
+        self.media = PanelMedia(panel, ctx, self.shares, self.own_picture)
         self._layout: Cached[tuple[float, ...], PanelLayout] = Cached()
 
     def layout(self, rect: QRectF) -> PanelLayout:
         """The panel laid out in `rect` (cached for the last rectangle)."""
         key = (rect.x(), rect.y(), rect.width(), rect.height())
-        return self._layout.get(key, lambda: self.build_layout(QRectF(rect), Scale(QRectF(rect))))
+        return self._layout.get(key, lambda: self._laid_out(QRectF(rect)))
+
+    def _laid_out(self, rect: QRectF) -> PanelLayout:
+        """The panel laid out in `rect`, then finished (`finish_layout`)."""
+        layout = self.build_layout(rect, Scale(rect))
+        self.finish_layout(layout, rect)
+        return layout
+
+    def finish_layout(self, layout: PanelLayout, rect: QRectF) -> None:
+        """After laying out: measure the veils over a picture behind the text."""
+        if layout.media is not None:
+            self.media.measure(layout.media, rect, self.veiled_rects(layout))
+
+    def content_area(self, layout: PanelLayout, scale: Scale) -> QRectF:
+        """Where the panel's own text goes: the content area less the picture and QR code."""
+        layout.media = self.media.place(scale, scale.content_rect())
+        return layout.media.text
+
+    def veiled_rects(self, layout: PanelLayout) -> list[QRectF]:
+        """Where text lies over a picture behind it: every text not on a card, the bar."""
+        rects = [ink_rect(b) for k, b in layout.texts.items() if not k.startswith(self.on_cards)]
+        return rects + [layout.shapes[key] for key in self.veiled_shapes if key in layout.shapes]
 
     def release(self) -> None:
-        """Let the text sprites go; the layout itself (cheap to keep) stays."""
+        """Let the text sprites and the backdrop go; the layout itself (cheap to keep) stays."""
         if (laid_out := self._layout.value) is not None:
             laid_out.release_sprites()
+            if laid_out.media is not None:
+                self.media.release(laid_out.media)
 
     @abstractmethod
     def build_layout(self, rect: QRectF, scale: Scale) -> PanelLayout:
@@ -204,11 +241,17 @@ class LaidOutView(PanelView):
 
     def paint(self, painter: QPainter, rect: QRectF, t: float) -> None:
         """Paint the panel into `rect` as it looks `t` seconds after it appeared."""
-        layout = self.layout(rect)
+        layout, scale, t = self.layout(rect), Scale(QRectF(rect)), self.effective_time(t)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        self.paint_layout(painter, layout, Scale(QRectF(rect)), self.effective_time(t))
+        if layout.media is not None:
+            self.media.paint_behind(painter, layout.media, rect)
+        self.paint_layout(painter, layout, scale, t)
+        if layout.media is not None:
+            with appearing(painter, scale, entrance(t, 0)) as visible:
+                if visible:
+                    self.media.paint_beside(painter, layout.media, scale)
         painter.restore()
 
     @abstractmethod

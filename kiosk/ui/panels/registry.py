@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kiosk.core.content.model import CardsPanel, StatsPanel, StepsPanel, TitlePanel
+from kiosk.core.content.model import Panel
 from kiosk.ui.panels.base import PanelView, ViewContext
 from kiosk.ui.panels.cards import CardsView
+from kiosk.ui.panels.photo import PhotoView
+from kiosk.ui.panels.quote import QuoteView
 from kiosk.ui.panels.steps import StepsView
 from kiosk.ui.panels.title import TitleView
 
@@ -40,12 +42,12 @@ VIEWS: dict[str, Callable[..., PanelView]] = {
     "cards": CardsView,
     "steps": StepsView,
     "stats": _stats_view,
+    "photo": PhotoView,
+    "quote": QuoteView,
 }
 
 
-def build_view(
-    panel: TitlePanel | CardsPanel | StepsPanel | StatsPanel, ctx: ViewContext
-) -> PanelView:
+def build_view(panel: Panel, ctx: ViewContext) -> PanelView:
     """The view that paints `panel` in the context `ctx`.
 
     Parameters

@@ -22,6 +22,8 @@ from kiosk.ui.drawing.scale import CAPTION_MIN, SPACE_L, SPACE_M, Scale
 from kiosk.ui.panels.base import PanelView, ViewContext
 from kiosk.ui.panels.common import (
     PanelLayout,
+    appearing,
+    entrance,
     entrance_end,
     fit_block,
     layout_header,
@@ -30,8 +32,9 @@ from kiosk.ui.panels.common import (
     text_style,
 )
 from kiosk.ui.panels.figures import FigureGrid, FigureType, layout_figure_grid
+from kiosk.ui.panels.media import PanelMedia, Shares
 from kiosk.ui.panels.sprites import Sprite, paint_sprite, text_sprite
-from kiosk.ui.panels.textblocks import draw_block
+from kiosk.ui.panels.textblocks import draw_block, ink_rect
 
 if TYPE_CHECKING:
     from kiosk.ui.panels.chart import BarChart
@@ -41,6 +44,7 @@ SOURCE_SHARE = 0.14  # of the content height, at most, for the source line
 FIGURES_SHARE = 0.62  # of the width, in landscape
 COUNT_SECONDS, COUNT_STAGGER, COUNT_DELAY = 1.5, 0.12, 0.15
 CHART_STAGGER, CHART_DELAY = 0.1, 0.3
+PICTURE_SHARES = Shares(landscape=0.28, portrait=0.22)  # figures and a chart need the room
 
 
 @dataclass
@@ -75,6 +79,7 @@ class StatsView(PanelView):
         self.labels = [ctx.text(figure.label) for figure in panel.figures]
         self.source = ctx.text(panel.source)
         self.chart = _make_chart(panel, ctx)
+        self.media = PanelMedia(panel, ctx, PICTURE_SHARES)
         ends = [entrance_end(1), self._count_end()]
         if self.chart is not None:
             ends.append(self.chart.settle_seconds)
@@ -111,7 +116,8 @@ class StatsView(PanelView):
         """Lay out header, source, figures and chart; paint the sprites."""
         scale, theme = Scale(rect), self.ctx.theme
         texts = PanelLayout()
-        area = scale.content_rect()
+        texts.media = self.media.place(scale, scale.content_rect())
+        area = texts.media.text
         top = layout_header(texts, scale, area, theme, self.title) + scale.px(SPACE_L)
         source = self._layout_source(texts, scale, area)
         body = QRectF(area.left(), top, area.width(), source.top() - scale.px(SPACE_M) - top)
@@ -124,6 +130,9 @@ class StatsView(PanelView):
             chart_rect = QRectF(body.left(), top, body.width(), body.bottom() - top)
         layout = StatsLayout(scale, texts, grid, chart_rect, {})
         self._paint_sprites(layout)
+        veiled = [ink_rect(block) for block in texts.texts.values()] + [figures, texts.shapes[
+            "accent"]] + ([chart_rect] if chart_rect is not None else [])
+        self.media.measure(texts.media, rect, veiled)
         return layout
 
     def _layout_source(self, texts: PanelLayout, scale: Scale, area: QRectF) -> QRectF:
@@ -186,6 +195,9 @@ class StatsView(PanelView):
         painter.translate(rect.topLeft())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        media = layout.texts.media
+        if media is not None:
+            self.media.paint_behind(painter, media, QRectF(0, 0, rect.width(), rect.height()))
         for sprite in layout.sprites.values():
             sprite.draw(painter)
         paint_header(painter, layout.texts, layout.scale, self.ctx.theme, t)
@@ -197,6 +209,10 @@ class StatsView(PanelView):
             grid.types, grid.baselines, self.figure_texts(t), strict=True
         ):
             figure.draw(painter, baseline, text)
+        if media is not None:
+            with appearing(painter, layout.scale, entrance(t, 0)) as visible:
+                if visible:
+                    self.media.paint_beside(painter, media, layout.scale)
         painter.restore()
 
 

@@ -64,7 +64,7 @@ class StepsView(LaidOutView):
     def build_layout(self, rect: QRectF, scale: Scale) -> PanelLayout:
         """Lay out the header, then the steps as a row (landscape) or a column (portrait)."""
         layout = PanelLayout()
-        area = scale.content_rect()
+        area = self.content_area(layout, scale)
         top = layout_header(layout, scale, area, self.ctx.theme, self.title, self.intro)
         top += scale.px(SPACE_L)
         body = QRectF(area.left(), top, area.width(), area.bottom() - top)

@@ -96,6 +96,17 @@ def fit_block(text: str, box: QRectF, family: str, style: TextStyle, color: QCol
     return TextBlock(text, rect, fitted, style, color)
 
 
+def ink_rect(block: TextBlock) -> QRectF:
+    """Where `block`'s lines actually are: its rect narrowed to its widest line, as aligned."""
+    width = min(block.fitted.width, block.rect.width())
+    rect = QRectF(block.rect.left(), block.rect.top(), width, block.rect.height())
+    if block.style.align & Align.AlignHCenter:
+        rect.moveLeft(block.rect.center().x() - width / 2)
+    elif block.style.align & Align.AlignRight:
+        rect.moveRight(block.rect.right())
+    return rect
+
+
 def shifted(block: TextBlock, dx: float, dy: float) -> TextBlock:
     """The same block moved by (`dx`, `dy`)."""
     return replace(block, rect=block.rect.translated(dx, dy))

@@ -1,16 +1,14 @@
-"""The title panel: a centred hero headline, its subtitle and an optional picture."""
+"""The title panel: a centred hero headline, its subtitle, an optional picture and QR code."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFont, QImage, QPainter
+from PySide6.QtGui import QFont, QPainter
 
 from kiosk.core.content.model import TitlePanel
-from kiosk.ui.drawing.pictures import draw_picture, load_picture
-from kiosk.ui.drawing.scale import BODY_MIN, HERO, HERO_MIN, SPACE_L, SPACE_M, Scale
+from kiosk.ui.drawing.scale import BODY_MIN, HERO, HERO_MIN, SPACE_M, Scale
 from kiosk.ui.panels.base import ViewContext
 from kiosk.ui.panels.common import (
-    CARD_RADIUS,
     LaidOutView,
     PanelLayout,
     accent_bar_rect,
@@ -19,53 +17,40 @@ from kiosk.ui.panels.common import (
     entrance_end,
     paint_accent_bar,
 )
+from kiosk.ui.panels.media import Shares
 from kiosk.ui.panels.textblocks import Align, balanced_block, shifted, text_style
 
 SUBTITLE = 52  # design px
 SUBTITLE_GAP = 48
-PICTURE_SHARE_PORTRAIT = 0.42  # of the content height, on top
-PICTURE_MAX_SIZE = (2048, 2048)
 HERO_LEADING = 1.08  # tight display leading (text.draw_fitted does not clip descenders)
 HERO_LINES = 3
 HERO_LINES_PORTRAIT = 4  # a narrow screen breaks a long headline more, rather than shrink it
 
 
 class TitleView(LaidOutView):
-    """Paints a title panel: accent bar, hero headline, subtitle, picture.
+    """Paints a title panel: accent bar, hero headline, subtitle (and a picture, a QR code).
 
     Entrance: the bar grows and the headline fades and slides up (item 0), the
     subtitle follows one stagger step later (item 1).
     """
 
     panel: TitlePanel
+    shares = Shares(landscape=0.5, portrait=0.42)
 
     def __init__(self, panel: TitlePanel, ctx: ViewContext) -> None:
         super().__init__(panel, ctx)
         self.headline = ctx.text(panel.title)
         self.subtitle = ctx.text(panel.subtitle)
         self.settle_seconds = entrance_end(2)
-        self._picture: QImage | None = None
-        self._picture_loaded = False
 
     def visible_texts(self) -> list[str]:
         """The headline and, when there is one, the subtitle."""
         return [text for text in (self.headline, self.subtitle) if text]
 
-    def picture(self) -> QImage | None:
-        """The panel's picture, loaded on first use (None when absent or unreadable)."""
-        if not self._picture_loaded and self.panel.image:
-            path = self.ctx.content_dir / self.panel.image
-            self._picture = load_picture(path, PICTURE_MAX_SIZE)
-        self._picture_loaded = True
-        return self._picture
-
     def build_layout(self, rect: QRectF, scale: Scale) -> PanelLayout:
-        """Split the content area between picture and text, then centre the text stack."""
+        """Place the picture and QR code, then centre the text stack in what is left."""
         layout = PanelLayout()
-        area = scale.content_rect()
-        if self.panel.image:
-            area, layout.shapes["picture"] = split_for_picture(area, scale)
-        self._layout_text(layout, scale, area)
+        self._layout_text(layout, scale, self.content_area(layout, scale))
         return layout
 
     def _layout_text(self, layout: PanelLayout, scale: Scale, area: QRectF) -> None:
@@ -103,17 +88,6 @@ class TitleView(LaidOutView):
         """Paint picture, accent bar, headline and subtitle at time `t`."""
         theme = self.ctx.theme
         first = entrance(t, 0)
-        if "picture" in layout.shapes:
-            with appearing(painter, scale, first) as visible:
-                if visible:
-                    draw_picture(
-                        painter,
-                        layout.shapes["picture"],
-                        self.picture(),
-                        theme.surface,
-                        theme.muted,
-                        scale.px(CARD_RADIUS),
-                    )
         with appearing(painter, scale, first) as visible:
             if visible:
                 paint_accent_bar(painter, layout.shapes["accent"], theme, first)
@@ -123,18 +97,3 @@ class TitleView(LaidOutView):
                 if visible:
                     layout.draw_text(painter, "subtitle", theme.family)
 
-
-def split_for_picture(area: QRectF, scale: Scale) -> tuple[QRectF, QRectF]:
-    """Split `area` into (text area, picture area): picture right in landscape, top in portrait."""
-    gap = scale.px(SPACE_L)
-    if scale.portrait:
-        height = area.height() * PICTURE_SHARE_PORTRAIT
-        picture = QRectF(area.left(), area.top(), area.width(), height)
-        text = QRectF(
-            area.left(), picture.bottom() + gap, area.width(), area.height() - height - gap
-        )
-        return text, picture
-    half = (area.width() - gap) / 2
-    text = QRectF(area.left(), area.top(), half, area.height())
-    picture = QRectF(area.right() - half, area.top(), half, area.height())
-    return text, picture
