@@ -7,7 +7,8 @@ of this content version; the visitor never sees the error.
 Settled panels are painted once into a pixmap and reused, so an expose event,
 a chrome change or the outgoing side of a transition costs a single blit.
 While a panel animates, its frames start from a cached picture of the background
-(a full-screen gradient is costly to fill every frame). Once a settled picture is
+(a full-screen gradient is costly to fill every frame). A live view (a playing video)
+is never settled: each of its frames is painted. Once a settled picture is
 cached, no view paints frames until the next panel enters: the background picture
 and every view's sprites are let go then (`release`), and rebuilt on use; the
 settled picture goes in turn when another panel starts to animate. The policy of
@@ -29,7 +30,7 @@ from kiosk.core.content.model import Content
 from kiosk.core.content.source import Source
 from kiosk.ui.drawing.cache import Cached
 from kiosk.ui.drawing.theme import Theme
-from kiosk.ui.panels.base import PanelView, view_context
+from kiosk.ui.panels.base import PanelView, VideoFrames, view_context
 from kiosk.ui.panels.common import paint_background
 from kiosk.ui.panels.registry import build_view, view_modules
 from kiosk.ui.warmup import Job
@@ -40,9 +41,12 @@ log = logging.getLogger(__name__)
 class Stage:
     """Views of every panel of one content version, per language."""
 
-    def __init__(self, content: Content, content_dir: Path) -> None:
+    def __init__(
+        self, content: Content, content_dir: Path, videos: VideoFrames | None = None
+    ) -> None:
         self.content = content
         self.content_dir = content_dir
+        self.videos = videos  # where video panels find their frames (None: posters only)
         self.theme = Theme.from_settings(content.settings.theme)
         self._failed: set[int] = set()
         self._unreported: list[int] = []
@@ -67,7 +71,8 @@ class Stage:
         key = (index, language)
         if key not in self._views:
             try:
-                ctx = view_context(self.content, self.content_dir, language, self.theme)
+                ctx = view_context(self.content, self.content_dir, language, self.theme,
+                                   self.videos)
                 self._views[key] = build_view(self.content.panels[index], ctx)
             except Exception:
                 self._fail(index, "could not be built")
@@ -106,17 +111,25 @@ class Stage:
         This is a frame on screen: while the panel animates, the background picture
         is cached for the frames to come, and any other panel's settled picture goes.
         """
-        if t < self.settle_seconds(index, language):
+        if not self.still(index, language, t):
             self._drop_settled_unless(index, language)
+            if t >= self.settle_seconds(index, language):  # live: its settled picture is stale
+                self._settled.drop()
             self._cache_background(rect.size().toSize())
         return self._paint(painter, rect, index, language, t)
+
+    def still(self, index: int, language: str, t: float) -> bool:
+        """True when panel `index` at `t` looks as it will from now on (settled, not live)."""
+        view = self.view(index, language)
+        live = view is not None and view.live
+        return t >= self.settle_seconds(index, language) and not live
 
     def _paint(self, painter: QPainter, rect: QRectF, index: int, language: str, t: float) -> bool:
         view = self.view(index, language)
         if view is None:
             self.paint_background(painter, rect)
             return False
-        if t >= self.settle_seconds(index, language):
+        if self.still(index, language, t):
             settled = self._settled_pixmap(index, language, rect.size().toSize())
             painter.drawPixmap(rect.topLeft(), settled)
             return index not in self._failed
@@ -128,7 +141,7 @@ class Stage:
         A one-off picture: it caches nothing for frames, so a transition never holds
         the background picture beside its two pictures.
         """
-        if t >= self.settle_seconds(index, language):
+        if self.still(index, language, t):
             return self._settled_pixmap(index, language, size)
         paint = partial(self._paint, index=index, language=language, t=t)
         return self._picture(size, paint)
@@ -212,15 +225,16 @@ class Stages:
     `PanelTiming`); the show view asks it for the stage that paints a shot.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, videos: VideoFrames | None = None) -> None:
         self._stages: list[tuple[Source, Stage]] = []
+        self._videos = videos  # the video on screen, for every stage's video panels
 
     def stage_for(self, source: Source) -> Stage:
         """The stage of `source`, made on first use (views are built only when needed)."""
         for known, stage in self._stages:
             if known is source:
                 return stage
-        stage = Stage(source.content, source.content_dir)
+        stage = Stage(source.content, source.content_dir, self._videos)
         self._stages.append((source, stage))
         return stage
 

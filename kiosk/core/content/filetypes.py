@@ -4,6 +4,8 @@
 (a phone's HEIC photo renamed .jpg, a WebP saved from a browser). `sniff` reads the
 file's signature, and for PNG and JPEG its width and height from the header, without
 decoding the picture. It never raises: an unreadable file is `FileInfo(None)`.
+`video_seconds` reads how long an MP4 (or MOV) video lasts from its movie header, so
+the show can keep a video panel up exactly that long without playing it first.
 """
 
 from __future__ import annotations
@@ -125,6 +127,57 @@ def _jpeg_size(file: BinaryIO) -> tuple[int, int] | None:
             return None
         file.seek(length - 2, 1)
     return None
+
+
+_CONTAINERS = frozenset({b"moov", b"trak", b"mdia"})  # boxes the movie header may sit in
+_MAX_BOXES = 10_000
+
+
+def video_seconds(path: Path) -> float | None:
+    """How long the MP4/MOV video at `path` lasts, from its `mvhd` box; None if unknown."""
+    try:
+        with open(path, "rb") as file:
+            size = file.seek(0, 2)
+            return _find_mvhd(file, 0, size)
+    except (OSError, ValueError, struct.error):
+        return None
+
+
+def _find_mvhd(file: BinaryIO, start: int, end: int) -> float | None:
+    """Walk the boxes between `start` and `end`, into `moov`, to the movie header."""
+    offset = start
+    for _ in range(_MAX_BOXES):
+        if offset + 8 > end:
+            return None
+        file.seek(offset)
+        length, kind = struct.unpack(">I4s", file.read(8))
+        header = 8
+        if length == 1:  # a 64-bit size follows
+            (length,) = struct.unpack(">Q", file.read(8))
+            header = 16
+        elif length == 0:  # the box runs to the end
+            length = end - offset
+        if length < header:
+            return None
+        if kind == b"mvhd":
+            return _mvhd_seconds(file.read(min(length - header, 32)))
+        if kind in _CONTAINERS:
+            found = _find_mvhd(file, offset + header, offset + length)
+            if found is not None:
+                return found
+        offset += length
+    return None
+
+
+def _mvhd_seconds(body: bytes) -> float | None:
+    """The duration in a movie header box's body (version 0 or 1)."""
+    if body[:1] == b"\x01":
+        timescale, duration = struct.unpack(">IQ", body[20:32])
+    else:
+        timescale, duration = struct.unpack(">II", body[12:20])
+    if not timescale or duration in (0, 0xFFFFFFFF, 0xFFFFFFFFFFFFFFFF):
+        return None
+    return duration / timescale
 
 
 def _looks_like_svg(head: bytes) -> bool:

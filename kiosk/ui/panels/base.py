@@ -5,24 +5,41 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QImage, QPainter
 
 from kiosk.core.content.cleantext import localized_text
 from kiosk.core.content.model import Content, Text
 from kiosk.ui.drawing.theme import Theme
 
 
+class VideoFrames(Protocol):
+    """Where a video panel finds the frame to show: the video on screen (`kiosk.ui.videoscreen`)."""
+
+    def frame(self, path: Path) -> QImage | None:
+        """The latest frame of the video at `path`, if it is (or just was) on screen."""
+        ...
+
+    def playing(self, path: Path) -> bool:
+        """True while the video at `path` plays on screen (its frames keep coming)."""
+        ...
+
+
 @dataclass(frozen=True)
 class ViewContext:
-    """Everything a panel view needs besides its own panel."""
+    """Everything a panel view needs besides its own panel.
+
+    `videos` is None where nothing plays (`kiosk render`, tests): videos show their poster.
+    """
 
     content: Content
     language: str
     theme: Theme
     content_dir: Path
     reduced_motion: bool = False
+    videos: VideoFrames | None = None
 
     def text(self, text: Text | None) -> str:
         """A content text as shown in this context's language (default language as fallback)."""
@@ -38,7 +55,11 @@ class ViewContext:
 
 
 def view_context(
-    content: Content, content_dir: Path, language: str, theme: Theme | None = None
+    content: Content,
+    content_dir: Path,
+    language: str,
+    theme: Theme | None = None,
+    videos: VideoFrames | None = None,
 ) -> ViewContext:
     """The context panel views of `content` paint with, in `language`."""
     return ViewContext(
@@ -47,6 +68,7 @@ def view_context(
         theme=theme or Theme.from_settings(content.settings.theme),
         content_dir=content_dir,
         reduced_motion=content.settings.reduced_motion,
+        videos=videos,
     )
 
 
@@ -59,6 +81,14 @@ class PanelView(ABC):
     """
 
     settle_seconds: float = 0.0
+
+    @property
+    def live(self) -> bool:
+        """True while the picture changes on its own, whatever `t` (a playing video).
+
+        A live view is painted afresh for every frame, never from a settled picture.
+        """
+        return False
 
     def __init__(self, panel: object, ctx: ViewContext) -> None:
         self.panel = panel

@@ -48,13 +48,14 @@ class PhotoView(LaidOutView):
 
     panel: PhotoPanel
     own_picture = True  # the photo is drawn here, zooming, not by the shared media code
+    zoom_limit = KEN_BURNS_SECONDS  # the longest the zoom lasts
 
     def __init__(self, panel: PhotoPanel, ctx: ViewContext) -> None:
         super().__init__(panel, ctx)
         self.caption = ctx.text(panel.caption)
-        self.credit = ctx.text(panel.credit)
+        self.credit = ctx.text(getattr(panel, "credit", None))  # a video has none
         dwell = panel.dwell_seconds or ctx.content.settings.dwell_seconds
-        self.zoom_seconds = min(KEN_BURNS_SECONDS, dwell * DWELL_SHARE)
+        self.zoom_seconds = min(self.zoom_limit, dwell * DWELL_SHARE)
         self.settle_seconds = max(self.zoom_seconds, entrance_end(3))
 
     def visible_texts(self) -> list[str]:
@@ -131,7 +132,7 @@ class PhotoView(LaidOutView):
         over whatever part of the photo lies under them at any moment of the zoom.
         """
         scale = Scale(rect)
-        hi = self.photo(layout, rect)
+        hi = self.veiled_picture(layout, rect)
         start = self.zoomed_rect(rect, ZOOM)  # the photo at the start of the zoom
 
         def seen(region: QRectF) -> list[QRectF]:
@@ -149,6 +150,10 @@ class PhotoView(LaidOutView):
         band.setTop(min(band.top(), top))
         return [Veil(band, alpha, scale.px(VEIL_FADE))]
 
+    def veiled_picture(self, layout: PanelLayout, rect: QRectF) -> QImage:
+        """What the veil is measured on: the photo, `ZOOM` times the panel's size."""
+        return self.photo(layout, rect)
+
     # -- painting ----------------------------------------------------------------------------
     def paint(self, painter: QPainter, rect: QRectF, t: float) -> None:
         """Paint the photo at its zoom at `t`, then the veil, caption, credit and QR code."""
@@ -159,11 +164,15 @@ class PhotoView(LaidOutView):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setClipRect(rect)
-        painter.drawImage(self.zoomed_rect(rect, self.zoom(t)), self.photo(layout, rect))
+        self.paint_picture(painter, layout, rect, t)
         painter.setClipping(False)
         paint_veils(painter, media.veils, self.ctx.theme.background)
         self.paint_layout(painter, layout, scale, t)
         painter.restore()
+
+    def paint_picture(self, painter: QPainter, layout: PanelLayout, rect: QRectF, t: float) -> None:
+        """The photo at its zoom at (effective) time `t`."""
+        painter.drawImage(self.zoomed_rect(rect, self.zoom(t)), self.photo(layout, rect))
 
     def paint_layout(self, painter: QPainter, layout: PanelLayout, scale: Scale, t: float) -> None:
         """Caption (item 1), credit (item 2) and the QR code (item 2), staggered."""

@@ -17,6 +17,7 @@ from kiosk.ui.panels.photo import PhotoView
 from kiosk.ui.panels.quote import QuoteView
 from kiosk.ui.panels.steps import StepsView
 from kiosk.ui.panels.title import TitleView
+from kiosk.ui.panels.video import VideoView
 
 
 def _stats_view(panel: StatsPanel, ctx: ViewContext) -> PanelView:
@@ -44,6 +45,7 @@ VIEWS: dict[str, Callable[..., PanelView]] = {
     "stats": _stats_view,
     "photo": PhotoView,
     "quote": QuoteView,
+    "video": VideoView,
 }
 
 

@@ -1,0 +1,99 @@
+"""The video on screen: one player at a time, for the video panel being shown.
+
+The app starts the video when a video panel comes on screen and stops it when the
+panel goes; meanwhile every new frame asks for a repaint (`frame_ready`), and
+nothing else does: a video panel that is not on screen costs nothing. After a stop
+the last frame stays available, so the panel fades out on the picture the visitor
+saw. A player that cannot be made, or a file that does not play, is logged once
+and leaves the poster on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtGui import QImage
+
+from kiosk.ui.video import VideoPlayer, video_support
+
+log = logging.getLogger(__name__)
+
+
+class VideoScreen(QObject):
+    """At most one playing video, and the last frame of the one before.
+
+    Signals
+    -------
+    frame_ready
+        The video on screen has a new frame: repaint.
+    """
+
+    frame_ready = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._player: VideoPlayer | None = None
+        self._last: tuple[Path, QImage] | None = None
+        self._failed: set[Path] = set()
+        self._support: str | bool | None = False  # False: not checked yet
+
+    def support(self) -> str | None:
+        """None when videos can play here, else why not (checked once, logged once)."""
+        if self._support is False:
+            self._support = video_support()
+            if self._support is not None:
+                log.warning("videos show their poster: %s", self._support)
+        return self._support  # type: ignore[return-value]
+
+    def play(self, path: Path, size: QSize, *, muted: bool = True) -> bool:
+        """Start the video at `path`, rendered at `size`; False when it cannot play."""
+        self.stop()
+        self._last = None
+        if path in self._failed or self.support() is not None:
+            return False
+        try:
+            player = VideoPlayer(path, size, muted=muted)
+        except Exception:  # a player that cannot start must not take the kiosk down
+            log.exception("video %s cannot start; its poster is shown", path)
+            self._failed.add(path)
+            return False
+        player.frame_ready.connect(self.frame_ready)
+        player.failed.connect(lambda _reason: self._give_up(player))
+        self._player = player
+        return True
+
+    def _give_up(self, player: VideoPlayer) -> None:
+        """The file does not play: keep its poster up until the content changes."""
+        self._failed.add(player.path)
+        if player is self._player:
+            self._player = None
+            player.close()
+            self.frame_ready.emit()  # repaint: the poster again
+
+    def stop(self) -> None:
+        """Stop the video, keeping its last frame for the panel's way out."""
+        player, self._player = self._player, None
+        if player is None:
+            return
+        if player.frames:
+            self._last = (player.path, player.image.copy())
+        player.close()
+
+    def forget_failures(self) -> None:
+        """New content: try every video again (a replaced file may play now)."""
+        self._failed.clear()
+
+    def playing(self, path: Path) -> bool:
+        """True while the video at `path` plays and has shown a frame."""
+        player = self._player
+        return player is not None and player.path == path and player.playing
+
+    def frame(self, path: Path) -> QImage | None:
+        """The latest frame of `path`: the playing one's, or the last before a stop."""
+        if self.playing(path):
+            return self._player.image  # type: ignore[union-attr]
+        if self._last is not None and self._last[0] == path:
+            return self._last[1]
+        return None
