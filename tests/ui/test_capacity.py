@@ -16,12 +16,13 @@ from PySide6.QtCore import QRectF
 
 from kiosk.core.content.capacities import CAPACITIES
 from kiosk.core.content.limits import figure_width
+from kiosk.core.content.model import Content
 from kiosk.core.content.numbers import format_figure
-from kiosk.ui.drawing.scale import Scale
 from kiosk.ui.drawing.theme import register_fonts
 from kiosk.ui.panels.capacity import RUNNING, markdown_table, measure, measure_all
 from kiosk.ui.panels.figures import FigureType
-from kiosk.ui.panels.title import split_for_picture
+from tests.support import sample_document
+from tests.ui.support import make_view
 
 REGENERATE = "regenerate with: python -m kiosk.ui.panels.capacity --write"
 
@@ -74,12 +75,21 @@ def test_the_editors_guide_has_the_table(qapp) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("size", "shape"), [((1920, 1080), "0.92 : 1"), ((1080, 1920), "1.31 : 1")]
-)
-def test_the_editors_guide_gives_the_title_pictures_box(qapp, size, shape) -> None:
-    scale = Scale(QRectF(0, 0, *size))
-    _, box = split_for_picture(scale.content_rect(), scale)
-    row = f"| {round(box.width())} x {round(box.height())} px | {shape}"
-    assert row in DOCS.read_text(encoding="utf-8")
-    assert f"{box.width() / box.height():.2f} : 1" == shape
+def picture_box(kind: str, size: tuple[int, int]) -> str:
+    """The box a picture beside the sample `kind` panel gets at `size`: "W x H (R : 1)"."""
+    document = sample_document()
+    panel = next(p for p in document["panels"] if p["kind"] == kind)
+    panel["image"] = "picture.png"
+    if kind in ("cards", "steps"):
+        panel[kind] = panel[kind][:4]  # more go behind their picture
+    content = Content.model_validate(document)
+    view = make_view(content, document["panels"].index(panel))
+    box = view.layout(QRectF(0, 0, *size)).media.picture
+    return f"{round(box.width())} x {round(box.height())} ({box.width() / box.height():.2f} : 1)"
+
+
+@pytest.mark.parametrize(("kind", "names"), [("title", "`title`"), ("cards", "`cards`, `steps`")])
+def test_the_editors_guide_gives_the_pictures_box(qapp, kind, names) -> None:
+    row = f"| {names} | {picture_box(kind, (1920, 1080))} | {picture_box(kind, (1080, 1920))} |"
+    assert row in DOCS.read_text(encoding="utf-8"), row
+    assert picture_box("cards", (1920, 1080)) == picture_box("steps", (1920, 1080))

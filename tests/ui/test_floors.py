@@ -23,6 +23,7 @@ from kiosk.ui.drawing.text import ELLIPSIS
 from kiosk.ui.panels.base import view_context
 from kiosk.ui.panels.capacity import (
     BLOCKS,
+    QR_CAPTION,
     SIZES,
     sample_panel,
     variants_of,
@@ -51,7 +52,18 @@ def texts_of(view, rect: QRectF) -> PanelLayout:
 
 
 def test_every_field_is_tried() -> None:
-    assert sorted(TEXT_FIELDS + CHART_FIELDS + ["stats.figures"]) == sorted(ROLES)
+    assert sorted(TEXT_FIELDS + CHART_FIELDS + ["stats.figures", QR_CAPTION]) == sorted(ROLES)
+
+
+@pytest.mark.parametrize("orientation", ORIENTATIONS)
+def test_a_qr_caption_too_long_stops_at_its_floor_inside_its_card(qapp, orientation) -> None:
+    rect = QRectF(0, 0, *SIZES[orientation])
+    long = with_running(sample_panel("title", "media", {}), QR_CAPTION)
+    media = texts_of(view_of(long), rect).media
+    block = media.qr_caption
+    assert block.pixel_size == pytest.approx(Scale(rect).px(FLOORS[ROLES[QR_CAPTION]]), abs=0.5)
+    assert block.fitted.elided and block.fitted.lines[-1].endswith(ELLIPSIS)
+    assert media.qr_card.contains(block.rect) and not block.rect.intersects(media.qr)
 
 
 @pytest.mark.parametrize("orientation", ORIENTATIONS)

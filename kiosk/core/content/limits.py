@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kiosk.core.content import capacities
-from kiosk.core.content.model import Panel, StatsPanel, Text, TitlePanel
+from kiosk.core.content.media import picture_place
+from kiosk.core.content.model import Panel, StatsPanel, Text
 from kiosk.core.content.numbers import split_figure
 
-Role = Literal["hero", "title", "item_title", "body", "figure", "caption"]
+Role = Literal["hero", "title", "item_title", "body", "figure", "caption", "quote"]
 Orientation = Literal["landscape", "portrait"]
 ORIENTATIONS: tuple[Orientation, ...] = ("landscape", "portrait")
 
@@ -29,7 +30,8 @@ FLOORS: dict[Role, float] = {
     "item_title": 36,  # a card's or a step's title
     "body": 28,  # running text: subtitles, intros, card and step texts, labels, chart texts
     "figure": 96,  # the digits of a statistics figure
-    "caption": 20,  # source lines
+    "caption": 20,  # source lines, a photo's credit
+    "quote": 40,  # the words of a quote panel: large type, between item titles and titles
 }
 
 ROLES: dict[str, Role] = {
@@ -49,8 +51,18 @@ ROLES: dict[str, Role] = {
     "stats.chart.title": "body",
     "stats.chart.categories": "body",
     "stats.chart.series.name": "body",
+    "photo.caption": "body",
+    "photo.credit": "caption",
+    "quote.quote": "quote",
+    "quote.name": "item_title",
+    "quote.role": "body",
+    "video.caption": "body",
+    "qr.caption": "body",
 }
-"""Each field's role, by its key: the panel kind, then the field's path without indexes."""
+"""Each field's role, by its key: the panel kind, then the field's path without indexes.
+
+The caption of a QR code is ``qr.caption`` on every kind: its card is the same everywhere.
+"""
 
 
 @dataclass(frozen=True)
@@ -64,7 +76,8 @@ class Field:
     key
         The field's key in `ROLES`, e.g. ``"cards.cards.text"``.
     variant
-        The panel's layout variant the capacity depends on ("picture", "chart" or "").
+        The panel's layout variant the capacity depends on: "" or "chart", "media" (a
+        picture beside the text, a QR code, or both: measured with both), "chart+media".
     count
         How many siblings share the room (cards, steps, figures, categories, series).
     """
@@ -76,7 +89,7 @@ class Field:
 
 
 def capacity_key(key: str, variant: str) -> str:
-    """The key of a field in the capacity table: ``"title.title"`` or ``"title.title@picture"``."""
+    """The key of a field in the capacity table: ``"title.title"`` or ``"title.title@media"``."""
     return f"{key}@{variant}" if variant else key
 
 
@@ -91,15 +104,18 @@ def panel_fields(panel: Panel, index: int) -> Iterator[tuple[Field, Text | None]
     variant = variant_of(panel)
     for key, path, count, text in _texts(panel):
         yield Field(("panels", index, *path), f"{panel.kind}.{key}", variant, count), text
+    if panel.qr is not None:
+        yield Field(("panels", index, "qr", "caption"), "qr.caption", "", 1), panel.qr.caption
 
 
 TextAt = tuple[str, tuple[str | int, ...], int, Text | None]  # key, path, siblings, text
+TEXTS = ("title", "subtitle", "intro", "source", "caption", "credit", "quote", "name", "role")
+"""The single texts a panel may have, by field name."""
 
 
 def _texts(panel: Panel) -> Iterator[TextAt]:
     """The texts of `panel`: field key, path inside the panel, number of siblings, text."""
-    yield "title", ("title",), 1, panel.title
-    for name in ("subtitle", "intro", "source"):
+    for name in TEXTS:
         if hasattr(panel, name):
             yield name, (name,), 1, getattr(panel, name)
     for items in ("cards", "steps"):
@@ -129,12 +145,11 @@ def _stats_texts(panel: StatsPanel) -> Iterator[TextAt]:
 
 
 def variant_of(panel: Panel) -> str:
-    """The layout variant of `panel` that changes its room for text."""
-    if isinstance(panel, TitlePanel):
-        return "picture" if panel.image else ""
-    if isinstance(panel, StatsPanel):
-        return "chart" if panel.chart is not None else ""
-    return ""
+    """The layout variant of `panel` that changes its room for text (see `Field`)."""
+    parts = ["chart"] if isinstance(panel, StatsPanel) and panel.chart is not None else []
+    if picture_place(panel) == "beside" or panel.qr is not None:
+        parts.append("media")
+    return "+".join(parts)
 
 
 FIGURE_WIDTHS = {

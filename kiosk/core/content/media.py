@@ -105,6 +105,26 @@ def picture_of(image: str | Picture | None) -> Picture | None:
     return Picture(file=image)
 
 
+BESIDE_MAX_ITEMS = 4  # cards or steps beside a picture, at most; with more it goes behind
+BEHIND_KINDS = ("photo", "video", "stats")  # full-screen pictures; figures need the width
+
+
+def picture_place(panel: object) -> Literal["beside", "behind"] | None:
+    """Where `panel`'s picture goes: beside (or above) its text, behind it, or None.
+
+    Staff choose with the picture's `place`; a statistics panel (and a photo or video,
+    full screen anyway) always has its picture behind, and so do cards or steps with
+    more than `BESIDE_MAX_ITEMS` items: beside a picture they would be cut short.
+    """
+    picture = picture_of(getattr(panel, "image", None))
+    if picture is None:
+        return None
+    items = getattr(panel, "cards", None) or getattr(panel, "steps", None) or []
+    if getattr(panel, "kind", None) in BEHIND_KINDS or len(items) > BESIDE_MAX_ITEMS:
+        return "behind"
+    return picture.place
+
+
 @dataclass(frozen=True)
 class MediaRef:
     """One file a panel names: where in the panel, the file name, and what it is."""

@@ -57,7 +57,8 @@ def _unsupported(ref: MediaRef, found: str | None) -> str:
 
 def poster_problems(panel: object) -> Iterator[Found]:
     """A video panel without a poster has nothing to show while the video cannot play."""
-    if getattr(panel, "kind", None) == "video" and getattr(panel, "poster", None) is None:
+    stills = (getattr(panel, "poster", None), getattr(panel, "image", None))
+    if getattr(panel, "kind", None) == "video" and stills == (None, None):
         yield (
             "warning",
             "this video has no poster: add a still picture as \"poster\"; it is shown before "

@@ -71,6 +71,7 @@ ITEM_TITLE_MIN = FLOORS["item_title"]
 BODY_MIN = FLOORS["body"]
 FIGURE_MIN = FLOORS["figure"]
 CAPTION_MIN = FLOORS["caption"]
+QUOTE_MIN = FLOORS["quote"]
 SPACE_S = 16
 SPACE_M = 32
 SPACE_L = 56

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -42,11 +43,11 @@ TABLE = Path(capacities.__file__)
 CAP_HEIGHT = 0.73  # of the size: the height of Inter's digits
 HEADER = '''"""How many characters each text field shows at its legibility floor (generated).
 
-Keys are ``<panel kind>.<field>``, with ``@<variant>`` for a title panel with a picture or a
-statistics panel with a chart; for each orientation, one number per count of siblings (1, 2,
-...): cards, steps, figures, chart categories or series. Measured by
-`kiosk.ui.panels.capacity` from what the panels draw; do not edit by hand. Regenerate after
-a layout change with ``python -m kiosk.ui.panels.capacity --write``.
+Keys are ``<panel kind>.<field>``, with ``@<variant>`` for a panel with a picture beside its
+text or a QR code (``media``) or a statistics panel with a chart; for each orientation, one
+number per count of siblings (1, 2, ...): cards, steps, figures, chart categories or series.
+Measured by `kiosk.ui.panels.capacity` from what the panels draw; do not edit by hand.
+Regenerate after a layout change with ``python -m kiosk.ui.panels.capacity --write``.
 """
 '''
 
@@ -75,10 +76,27 @@ BLOCKS = {
     "stats.title": "title",
     "stats.figures.label": "label:0",
     "stats.source": "source",
+    "photo.caption": "caption",
+    "photo.credit": "credit",
+    "quote.quote": "quote",
+    "quote.name": "name",
+    "quote.role": "role",
+    "video.caption": "caption",
 }
 """The laid-out text block of each field (its first item, for lists)."""
 
-VARIANTS = {"title": ("", "picture"), "stats": ("", "chart")}
+VARIANTS = {
+    "title": ("", "media"),
+    "cards": ("", "media"),
+    "steps": ("", "media"),
+    "stats": ("", "chart", "media", "chart+media"),
+    "photo": ("", "media"),
+    "quote": ("", "media"),
+    "video": ("", "media"),
+}
+"""The layout variants each kind is measured in ("media": with a picture beside the text
+and a QR code, the least room either leaves)."""
+SHORT = "A short line"
 
 
 def max_items(model: type[Strict], name: str) -> int:
@@ -91,10 +109,13 @@ def sample_panel(kind: str, variant: str, counts: dict[str, int]) -> dict[str, A
     """A panel of `kind` with short texts, as many items as `counts` says, in `variant`."""
     item = {"icon": "star", "title": "Item", "text": "A short line about this item"}
     panel: dict[str, Any] = {"id": "sample", "kind": kind, "title": "A short title"}
+    if "media" in variant:
+        panel["image"] = "picture.png"  # behind a statistics panel: it takes no room there
+        panel["qr"] = {"url": "https://example.org", "caption": SHORT}
+    if kind in ("photo", "quote", "video"):
+        return media_panel(panel)
     if kind == "title":
         panel["subtitle"] = "A short subtitle under it"
-        if variant == "picture":
-            panel["image"] = "picture.png"
     elif kind in ("cards", "steps"):
         panel[kind] = [dict(item) for _ in range(counts.get(kind, 3))]
         if kind == "steps":
@@ -103,7 +124,7 @@ def sample_panel(kind: str, variant: str, counts: dict[str, int]) -> dict[str, A
         figure = {"value": 7100000000, "format": "currency-compact", "label": "A short label"}
         panel["figures"] = [dict(figure) for _ in range(counts.get("figures", 4))]
         panel["source"] = "Source: a short line"
-        if variant == "chart":
+        if "chart" in variant:
             categories = counts.get("categories", 4)
             series = {"name": "Series", "values": [1000] * categories}
             panel["chart"] = {"title": "A chart", "categories": ["Category"] * categories,
@@ -111,11 +132,22 @@ def sample_panel(kind: str, variant: str, counts: dict[str, int]) -> dict[str, A
     return panel
 
 
+def media_panel(panel: dict[str, Any]) -> dict[str, Any]:
+    """`panel` (id, kind, maybe image and qr) completed as a photo, quote or video panel."""
+    del panel["title"]
+    kind = panel["kind"]
+    if kind == "quote":
+        return {**panel, "quote": SHORT, "name": "A Name", "role": SHORT}
+    texts = {"caption": SHORT, "credit": SHORT} if kind == "photo" else {"caption": SHORT}
+    files = {"image": "picture.png"} if kind == "photo" else {"video": "clip.mp4"}
+    return {**panel, **texts, **files}
+
+
 def with_running(panel: dict[str, Any], key: str) -> dict[str, Any]:
     """`panel` with the field `key` (its first item's, for a list) holding `RUNNING`."""
     panel = copy.deepcopy(panel)
     place: Any = panel
-    *parents, last = key.split(".")[1:]
+    *parents, last = key.split(".")[0 if key == QR_CAPTION else 1:]
     for part in parents:
         place = place[part]
         if isinstance(place, list):
@@ -129,9 +161,9 @@ def with_running(panel: dict[str, Any], key: str) -> dict[str, Any]:
 
 def measure(key: str, variant: str, count: int, orientation: Orientation) -> int:
     """Characters of running text field `key` shows at its floor, with `count` siblings."""
-    kind = key.split(".")[0]
+    kind = "title" if key == QR_CAPTION else key.split(".")[0]
     counts = {SIBLINGS[key][1]: count} if key in SIBLINGS else {}
-    panel = sample_panel(kind, variant, counts)
+    panel = sample_panel(kind, "media" if key == QR_CAPTION else variant, counts)
     if key != "stats.figures":
         panel = with_running(panel, key)
     content = Content.model_validate(
@@ -148,6 +180,8 @@ def shown(view: PanelView, key: str, rect: QRectF) -> int:
     if key.startswith("stats.chart."):
         return chart_shown(view, key, rect)
     layout = view.layout(rect)  # type: ignore[attr-defined]
+    if key == QR_CAPTION:
+        return int(layout.media.qr_caption.fitted.shown)
     texts = layout.texts if isinstance(view, LaidOutView) else layout.texts.texts
     return int(texts[BLOCKS[key]].fitted.shown)
 
@@ -188,13 +222,17 @@ def counts_of(key: str) -> range:
 def variants_of(key: str) -> tuple[str, ...]:
     """The layout variants field `key` is measured in."""
     if key.startswith("stats.chart."):
-        return ("chart",)
+        return ("chart", "chart+media")
     return VARIANTS.get(key.split(".")[0], ("",))
 
 
 def measure_all() -> dict[str, dict[str, tuple[int, ...]]]:
-    """The whole capacity table: field key (with variant) -> orientation -> by siblings."""
+    """The whole capacity table: field key (with variant) -> orientation -> by siblings.
+
+    The sample panels name a picture that is not there: its warnings are not shown.
+    """
     ensure_app()
+    logging.getLogger("kiosk.ui.drawing.pictures").setLevel(logging.ERROR)
     table: dict[str, dict[str, tuple[int, ...]]] = {}
     for key in ROLES:
         for variant in variants_of(key):
@@ -235,8 +273,20 @@ FIELD_NAMES = {
     "stats.chart.title": "`chart.title`",
     "stats.chart.categories": "`chart.categories[]`",
     "stats.chart.series.name": "`chart.series[].name`",
+    "photo.caption": "photo panel: `caption`",
+    "photo.credit": "photo panel: `credit`",
+    "quote.quote": "quote panel: `quote`",
+    "quote.name": "quote panel: `name`",
+    "quote.role": "quote panel: `role`",
+    "video.caption": "video panel: `caption`",
+    "qr.caption": "any panel: `qr.caption`",
 }
-VARIANT_NAMES = {"picture": " (with an `image`)", "chart": " (with a `chart`)"}
+VARIANT_NAMES = {
+    "media": " (with an `image` or a `qr`)",
+    "chart": " (with a `chart`)",
+    "chart+media": " (with a `chart`, and an `image` or a `qr`)",
+}
+QR_CAPTION = "qr.caption"  # measured on a title panel with a QR code
 
 
 def markdown_table(table: dict[str, dict[str, tuple[int, ...]]]) -> str:

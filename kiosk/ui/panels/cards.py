@@ -35,10 +35,14 @@ ICON = 72
 ICON_BESIDE_ASPECT = 1.3  # a card this much wider than tall has its icon beside its title
 MAX_ASPECT = 1.0  # a card is never taller than it is wide
 LANDSCAPE_COLUMNS = {1: 1, 2: 2, 3: 3, 4: 2, 5: 3, 6: 3, 7: 4, 8: 4}
+WIDE_AREA = 1.4  # a text area at least this much wider than tall gets the landscape grid
 
 
 def grid_shape(count: int, portrait: bool) -> tuple[int, int]:
-    """Columns and rows for `count` cards: 3 x 2 for six in landscape, 2 wide in portrait."""
+    """Columns and rows for `count` cards: 3 x 2 for six in landscape, 2 wide in portrait.
+
+    `portrait` means a narrow body: a portrait screen, or a landscape one beside a picture.
+    """
     if portrait:
         columns = 1 if count <= 3 else 2
     else:
@@ -89,7 +93,8 @@ class CardsView(LaidOutView):
         area = self.content_area(layout, scale)
         top = layout_header(layout, scale, area, self.ctx.theme, self.title) + scale.px(SPACE_L)
         body = QRectF(area.left(), top, area.width(), area.bottom() - top)
-        cells = grid_cells(body, len(self.card_titles), scale.portrait, scale.px(SPACE_M))
+        narrow = area.width() < area.height() * WIDE_AREA  # portrait, or beside a picture
+        cells = grid_cells(body, len(self.card_titles), narrow, scale.px(SPACE_M))
         for index, cell in enumerate(cells):
             layout.shapes[f"card:{index}"] = cell
         self._layout_card_texts(layout, scale, cells)

@@ -5,20 +5,23 @@ panel's content area and returns a `MediaLayout`: the rectangle the panel lays i
 own text out in, and where the picture and the code go.
 
 - A picture placed "beside" (the default) takes a column on the right in landscape,
-  a band on top in portrait; its share of the area depends on the kind.
+  a band on top in portrait; its share of the area depends on the kind. Where that
+  would leave the text too little room (`kiosk.core.content.media.picture_place`:
+  statistics, more than four cards or steps) the picture goes behind instead.
 - A picture placed "behind" covers the whole panel; the text keeps its usual place
   and a veil, measured on the photo under the text (`kiosk.ui.drawing.scrim`),
   keeps it at 7:1 contrast, as it does the chrome band at the bottom.
 - A QR code comes on a light card with its caption, dark on light (so it reads over
-  any photo): at the bottom of that right-hand column in landscape (caption above the
-  code), at the bottom right in portrait (caption beside the code).
+  any photo): at the bottom of that right-hand column in landscape, right of the picture
+  in portrait (caption above the code); without a picture in portrait, in a band at the
+  bottom (caption beside the code).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import (
     QFont,
     QImage,
@@ -27,7 +30,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from kiosk.core.content.media import Picture, QrCode, picture_of
+from kiosk.core.content.media import Picture, QrCode, picture_of, picture_place
 from kiosk.core.show.strings import ui_text
 from kiosk.ui.drawing.pictures import CENTRE, draw_picture, load_picture
 from kiosk.ui.drawing.qrcode import QR_SIDE, draw_qr
@@ -101,6 +104,7 @@ class PanelMedia:
     ) -> None:
         self.ctx = ctx
         self.own = own  # the view draws the picture itself (a photo, a portrait)
+        self.place_of_picture = picture_place(panel)
         self.picture: Picture | None = picture_of(getattr(panel, "image", None))
         self.qr: QrCode | None = getattr(panel, "qr", None)
         self.shares = shares or Shares()
@@ -109,12 +113,12 @@ class PanelMedia:
     @property
     def behind(self) -> bool:
         """True when the picture covers the whole panel, behind the text."""
-        return not self.own and self.picture is not None and self.picture.place == "behind"
+        return not self.own and self.place_of_picture == "behind"
 
     @property
     def beside(self) -> bool:
         """True when the picture goes beside (landscape) or above (portrait) the text."""
-        return not self.own and self.picture is not None and self.picture.place == "beside"
+        return not self.own and self.place_of_picture == "beside"
 
     @property
     def focus(self) -> tuple[float, float]:
@@ -148,42 +152,57 @@ class PanelMedia:
         return layout
 
     def _place_landscape(self, layout: MediaLayout, scale: Scale, area: QRectF, gap: float) -> None:
-        """A column on the right: the picture on top, the QR card at the bottom."""
+        """A column on the right: the picture on top, the QR card (caption over code) below."""
         side = scale.px(QR_SIDE) if self.qr else 0.0
         width = max(area.width() * self.shares.landscape if self.beside else 0.0, side)
         column = QRectF(area.right() - width, area.top(), width, area.height())
         layout.text = QRectF(area.left(), area.top(), area.width() - width - gap, area.height())
         bottom = column.bottom()
         if self.qr is not None:
-            pad = scale.px(SPACE_M)
-            box = QRectF(column.right() - side + pad, 0.0, side - 2 * pad, scale.px(QR_CAPTION) * 4)
-            caption = self._caption_block(scale, box)
-            height = pad + caption.rect.height() + side
-            layout.qr_card = QRectF(column.right() - side, bottom - height, side, height)
-            layout.qr_caption = shifted(caption, 0.0, layout.qr_card.top() + pad)
-            layout.qr = QRectF(layout.qr_card.left(), bottom - side, side, side)
-            bottom = layout.qr_card.top() - gap
+            bottom = self._upright_card(layout, scale, column.bottomRight()).top() - gap
         if self.beside:
             layout.picture = QRectF(column.left(), column.top(), width, bottom - column.top())
 
     def _place_portrait(self, layout: MediaLayout, scale: Scale, area: QRectF, gap: float) -> None:
-        """A picture band on top; the QR card at the bottom right, its caption beside the code."""
+        """A band on top: the picture, and the QR card right of it; or the card at the bottom.
+
+        Without a picture the card lies in a band at the bottom: caption beside the code.
+        """
         top, bottom = area.top(), area.bottom()
         if self.beside:
             height = area.height() * self.shares.portrait
-            layout.picture = QRectF(area.left(), top, area.width(), height)
+            right = area.right()
+            if self.qr is not None:
+                corner = QPointF(area.right(), top + height)
+                right = self._upright_card(layout, scale, corner).left() - gap
+            layout.picture = QRectF(area.left(), top, right - area.left(), height)
             top += height + gap
-        if self.qr is not None:
-            side, pad = scale.px(QR_SIDE), scale.px(SPACE_M)
-            words = min(area.width() - side, side * QR_CAPTION_SHARE)
-            layout.qr_card = QRectF(area.right() - side - words, bottom - side, side + words, side)
-            layout.qr = QRectF(area.right() - side, bottom - side, side, side)
-            card = layout.qr_card
-            box = QRectF(card.left() + pad, card.top() + pad, words - pad, side - 2 * pad)
-            caption = self._caption_block(scale, box)
-            layout.qr_caption = shifted(caption, 0.0, (box.height() - caption.rect.height()) / 2)
+        elif self.qr is not None:
+            side = scale.px(QR_SIDE)
+            self._lying_card(layout, scale, QRectF(area.left(), bottom - side, area.width(), side))
             bottom -= side + gap
         layout.text = QRectF(area.left(), top, area.width(), bottom - top)
+
+    def _upright_card(self, layout: MediaLayout, scale: Scale, corner: QPointF) -> QRectF:
+        """The QR card standing with its bottom right at `corner`: caption over the code."""
+        side, pad = scale.px(QR_SIDE), scale.px(SPACE_M)
+        box = QRectF(corner.x() - side + pad, 0.0, side - 2 * pad, scale.px(QR_CAPTION) * 4)
+        caption = self._caption_block(scale, box)
+        height = pad + caption.rect.height() + side
+        layout.qr_card = QRectF(corner.x() - side, corner.y() - height, side, height)
+        layout.qr_caption = shifted(caption, 0.0, layout.qr_card.top() + pad)
+        layout.qr = QRectF(layout.qr_card.left(), corner.y() - side, side, side)
+        return layout.qr_card
+
+    def _lying_card(self, layout: MediaLayout, scale: Scale, row: QRectF) -> None:
+        """The QR card at the right end of `row` (as tall as the code): caption, then code."""
+        side, pad = row.height(), scale.px(SPACE_M)
+        words = min(row.width() - side, side * QR_CAPTION_SHARE)
+        layout.qr_card = QRectF(row.right() - side - words, row.top(), side + words, side)
+        layout.qr = QRectF(row.right() - side, row.top(), side, side)
+        box = QRectF(layout.qr_card.left() + pad, row.top() + pad, words - pad, side - 2 * pad)
+        caption = self._caption_block(scale, box)
+        layout.qr_caption = shifted(caption, 0.0, (box.height() - caption.rect.height()) / 2)
 
     def _caption_block(self, scale: Scale, box: QRectF) -> TextBlock:
         """The QR code's caption fitted in `box`, dark for the light card."""

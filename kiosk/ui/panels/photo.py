@@ -22,7 +22,7 @@ from PySide6.QtGui import QImage, QPainter
 from kiosk.core.content.model import PhotoPanel
 from kiosk.core.show.easing import eased
 from kiosk.ui.drawing.pictures import crop_source
-from kiosk.ui.drawing.scale import BODY_MIN, SPACE_S, Scale
+from kiosk.ui.drawing.scale import BODY_MIN, CAPTION_MIN, SPACE_S, Scale
 from kiosk.ui.panels.base import ViewContext
 from kiosk.ui.panels.common import LaidOutView, PanelLayout, appearing, entrance, entrance_end
 from kiosk.ui.panels.textblocks import balanced_block, ink_rect, shifted, text_style
@@ -37,7 +37,7 @@ from kiosk.ui.panels.veils import (
 
 CAPTION = 46  # design px
 CAPTION_LINES = 3
-CREDIT, CREDIT_MIN = 26, 20  # design px: a credit line is a caption (VISUAL.md floor 20)
+CREDIT = 26  # design px: a credit line is a caption (its floor: CAPTION_MIN)
 ZOOM = 1.08  # the photo starts this much larger and eases back to its framing
 KEN_BURNS_SECONDS = 9.0
 DWELL_SHARE = 0.75  # the zoom ends within this share of a short dwell
@@ -80,7 +80,7 @@ class PhotoView(LaidOutView):
         """Caption over credit, their stack's bottom on `area`'s bottom."""
         theme, bottom = self.ctx.theme, area.bottom()
         if self.credit:
-            style = text_style(scale, CREDIT, CREDIT_MIN, max_lines=2)
+            style = text_style(scale, CREDIT, CAPTION_MIN, max_lines=2)
             box = QRectF(area.left(), area.top(), area.width(), scale.px(CREDIT) * 3)
             block = balanced_block(self.credit, box, theme.family, style, theme.muted)
             layout.texts["credit"] = shifted(block, 0.0, bottom - block.rect.bottom())

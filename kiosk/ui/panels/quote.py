@@ -14,7 +14,15 @@ from PySide6.QtGui import QFont, QPainter, QPainterPath, QPen
 
 from kiosk.core.content.model import QuotePanel
 from kiosk.ui.drawing.pictures import draw_picture
-from kiosk.ui.drawing.scale import BODY_MIN, SPACE_L, SPACE_M, SPACE_S, Scale
+from kiosk.ui.drawing.scale import (
+    BODY_MIN,
+    ITEM_TITLE_MIN,
+    QUOTE_MIN,
+    SPACE_L,
+    SPACE_M,
+    SPACE_S,
+    Scale,
+)
 from kiosk.ui.drawing.text import make_font
 from kiosk.ui.panels.base import ViewContext
 from kiosk.ui.panels.common import (
@@ -28,9 +36,9 @@ from kiosk.ui.panels.common import (
 )
 from kiosk.ui.panels.textblocks import balanced_block, fit_block, shifted, text_style
 
-QUOTE, QUOTE_MIN = 80, 40  # design px: the words; their floor sits between titles and body
+QUOTE = 80  # design px: the words (their floor, QUOTE_MIN, sits between titles and body)
 QUOTE_LINES = 7
-NAME, NAME_MIN = 48, 36  # an item title's floor
+NAME = 48  # design px; its floor is an item title's
 ROLE = 36
 MARK = 220  # design px: the size of the font the quotation mark is cut from
 MARKS = {"fr": "«"}  # the opening mark of each language; “ otherwise
@@ -51,7 +59,7 @@ class QuoteView(LaidOutView):
         self.role = ctx.text(panel.role)
         self.mark = MARKS.get(ctx.language, "\u201c")
         self.settle_seconds = entrance_end(2)
-        self.portrait = self.media.picture is not None and self.media.picture.place == "beside"
+        self.portrait = self.media.place_of_picture == "beside"
         self.media.own = self.portrait  # drawn here as a circle; one placed behind is shared
 
     def visible_texts(self) -> list[str]:
@@ -110,7 +118,7 @@ class QuoteView(LaidOutView):
         bar = accent_bar_rect(scale, left, top)
         layout.shapes["accent"] = bar
         top = bar.bottom() + scale.px(SPACE_M)
-        style = text_style(scale, NAME, NAME_MIN, QFont.Weight.Bold, max_lines=2)
+        style = text_style(scale, NAME, ITEM_TITLE_MIN, QFont.Weight.Bold, max_lines=2)
         box = QRectF(left, top, width, scale.px(NAME) * 2.6)
         layout.texts["name"] = fit_block(self.name, box, theme.family, style, theme.text)
         bottom = layout.texts["name"].rect.bottom()

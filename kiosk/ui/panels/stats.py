@@ -32,7 +32,7 @@ from kiosk.ui.panels.common import (
     text_style,
 )
 from kiosk.ui.panels.figures import FigureGrid, FigureType, layout_figure_grid
-from kiosk.ui.panels.media import PanelMedia, Shares
+from kiosk.ui.panels.media import PanelMedia
 from kiosk.ui.panels.sprites import Sprite, paint_sprite, text_sprite
 from kiosk.ui.panels.textblocks import draw_block, ink_rect
 
@@ -44,7 +44,6 @@ SOURCE_SHARE = 0.14  # of the content height, at most, for the source line
 FIGURES_SHARE = 0.62  # of the width, in landscape
 COUNT_SECONDS, COUNT_STAGGER, COUNT_DELAY = 1.5, 0.12, 0.15
 CHART_STAGGER, CHART_DELAY = 0.1, 0.3
-PICTURE_SHARES = Shares(landscape=0.28, portrait=0.22)  # figures and a chart need the room
 
 
 @dataclass
@@ -79,7 +78,7 @@ class StatsView(PanelView):
         self.labels = [ctx.text(figure.label) for figure in panel.figures]
         self.source = ctx.text(panel.source)
         self.chart = _make_chart(panel, ctx)
-        self.media = PanelMedia(panel, ctx, PICTURE_SHARES)
+        self.media = PanelMedia(panel, ctx)  # its picture goes behind: figures need the width
         ends = [entrance_end(1), self._count_end()]
         if self.chart is not None:
             ends.append(self.chart.settle_seconds)

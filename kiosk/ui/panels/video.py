@@ -32,7 +32,7 @@ class VideoView(PhotoView):
 
     def __init__(self, panel: VideoPanel, ctx: ViewContext) -> None:
         super().__init__(panel, ctx)  # type: ignore[arg-type]
-        self.media.picture = picture_of(panel.poster)
+        self.media.picture = picture_of(panel.poster or panel.image)  # `image` serves too
         self.media.alt = ctx.text(self.media.picture.alt) if self.media.picture else ""
         if not self.media.alt:
             self.media.alt = self.caption  # a missing poster shows the caption on its placeholder
