@@ -42,7 +42,7 @@ def video_support() -> str | None:
 
 def _mpv() -> Any:
     """The python-mpv module, its software render API declared (python-mpv 1.0 lacks it)."""
-    import mpv  # type: ignore[import-not-found]
+    import mpv
 
     class SwSize(ctypes.Structure):
         _fields_ = [("w", ctypes.c_int), ("h", ctypes.c_int)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kiosk.core.content.model import Panel
+from kiosk.core.content.model import Panel, StatsPanel
 from kiosk.ui.panels.base import PanelView, ViewContext
 from kiosk.ui.panels.cards import CardsView
 from kiosk.ui.panels.photo import PhotoView
