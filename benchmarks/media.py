@@ -35,8 +35,8 @@ from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.core.content.model import Content  # noqa: E402
+from kiosk.mpvlib import video_support  # noqa: E402
 from kiosk.ui.stage import Stage  # noqa: E402
-from kiosk.ui.video import video_support  # noqa: E402
 from kiosk.ui.videoscreen import VideoScreen  # noqa: E402
 from tests.ui.photo import PHOTO, media_document, save_photo  # noqa: E402
 

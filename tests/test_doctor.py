@@ -169,6 +169,19 @@ def test_content_with_warnings_and_the_shipped_story_are_to_look_at(tmp_path) ->
     assert status(found) == "WARN" and found.fix is not None and "kiosk init" in found.fix
 
 
+def test_video_panels_say_whether_they_will_play(tmp_path, monkeypatch) -> None:
+    document = custom_pin_document()
+    assert content.videos_result(load(write_content(tmp_path, document))).status == "OK"
+    document["panels"].append({"id": "clip", "kind": "video", "video": "media/clip.mp4"})
+    path = write_content(tmp_path, document)
+    monkeypatch.setattr(content, "video_support", lambda: "libmpv is missing")
+    found = content.videos_result(load(path))
+    assert found.status == "WARN" and "1 video panel(s) will show their poster" in found.message
+    assert found.fix is not None and "libmpv2" in found.fix
+    monkeypatch.setattr(content, "video_support", lambda: None)
+    assert content.videos_result(load(path)).status == "OK"
+
+
 def test_pictures_present_pass_and_missing_ones_are_named(tmp_path) -> None:
     document = sample_document()
     document["panels"][0]["image"] = "pictures/crew.png"
@@ -326,8 +339,8 @@ def test_doctor_exits_0_when_nothing_fails(qapp, tmp_path, capsys) -> None:
     code, report = doctor(capsys, write_content(tmp_path, custom_pin_document()), tmp_path / "d")
     names = [check["name"] for check in report["checks"]]
     assert names == ["display", "screen", "qt libraries", "fonts", "icons", "content", "pictures",
-                     "pin", "data folder", "free space", "event database", "screen blanking",
-                     "clock"]
+                     "videos", "pin", "data folder", "free space", "event database",
+                     "screen blanking", "clock"]
     assert report["ok"] is True and code == 0
     assert not [c for c in report["checks"] if c["status"] == "FAIL"]
 

@@ -40,7 +40,7 @@ def run_checks(
     Returns
     -------
     list of Result
-        Display, screen, Qt libraries, fonts, icons, content, pictures, PIN, data
+        Display, screen, Qt libraries, fonts, icons, content, pictures, videos, PIN, data
         folder, free space, event database, screen blanking, clock.
     """
     from kiosk.core.content.load import load
@@ -69,6 +69,7 @@ def run_checks(
         files.icons_result(broken, len(icons), resource_dir("icons")),
         content.content_result(location, loaded),
         content.pictures_result(location, loaded),
+        content.videos_result(loaded),
         content.pin_result(loaded),
         storage.folder_result(folder),
         storage.space_result(folder, storage.free_bytes(folder)),

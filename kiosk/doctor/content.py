@@ -1,4 +1,4 @@
-"""Doctor checks of the content: found where, valid, its pictures there, its PIN changed."""
+"""Doctor checks of the content: where, valid, its pictures there, videos playable, PIN."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from kiosk.core.content.model import Settings
 from kiosk.core.content.problems import format_problem
 from kiosk.core.content.source import picture_paths
 from kiosk.doctor.result import Result, fail, ok, warn
+from kiosk.mpvlib import INSTALL_EXTRA, INSTALL_LIBMPV, video_support
 
 SHIPPED_PIN = Settings.model_fields["admin_pin"].default
 
@@ -57,6 +58,20 @@ def pictures_result(location: ContentLocation, loaded: LoadResult) -> Result:
     if not pictures:
         return ok("pictures", "the content uses no pictures")
     return ok("pictures", f"all {len(pictures)} present")
+
+
+def videos_result(loaded: LoadResult) -> Result:
+    """Whether the video panels of the content will play (else they show their poster)."""
+    if loaded.content is None:
+        return warn("videos", "not checked: the content is not usable", "fix the content first")
+    videos = [panel for panel in loaded.content.panels if panel.kind == "video"]
+    if not videos:
+        return ok("videos", "the content has no video panels")
+    reason = video_support()
+    if reason is not None:
+        return warn("videos", f"{len(videos)} video panel(s) will show their poster: {reason}",
+                    f"{INSTALL_LIBMPV}, then {INSTALL_EXTRA}")
+    return ok("videos", f"{len(videos)} video panel(s); the player is installed")
 
 
 def pin_result(loaded: LoadResult) -> Result:

@@ -8,8 +8,8 @@ through V4L2 requests and DRM PRIME, copied back to memory), scales to the panel
 size and converts to RGB in one step through its software render API; the player
 hands the frame over with `frame_ready`, from Qt's main thread.
 
-Without the extra, without libmpv, or when a file will not play, `video_support`
-or `failed` says why, and the panel shows its poster.
+Without the extra, without libmpv, or when a file will not play,
+`kiosk.mpvlib.video_support` or `failed` says why, and the panel shows its poster.
 """
 
 from __future__ import annotations
@@ -23,38 +23,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 
+from kiosk.mpvlib import load_mpv, video_support
+
+__all__ = ["VideoPlayer", "video_support"]
+
 log = logging.getLogger(__name__)
 
 HWDEC = os.environ.get("KIOSK_HWDEC", "auto-copy")  # copy-back decoders: frames to memory
 SW_FORMAT = "bgr0"  # bytes B, G, R, x: QImage.Format_RGB32 on a little-endian machine
-
-
-def video_support() -> str | None:
-    """None when videos can play here, else why not, in words for the log."""
-    try:
-        _mpv()
-    except ImportError:
-        return "the video player is not installed (pip install 'producers-story-kiosk[video]')"
-    except OSError as error:
-        return f"libmpv is missing (Debian: apt install libmpv2): {error}"
-    return None
-
-
-def _mpv() -> Any:
-    """The python-mpv module, its software render API declared (python-mpv 1.0 lacks it)."""
-    import mpv
-
-    class SwSize(ctypes.Structure):
-        _fields_ = [("w", ctypes.c_int), ("h", ctypes.c_int)]
-
-    class SwStride(ctypes.Structure):
-        _fields_ = [("stride", ctypes.c_size_t)]
-
-    mpv.MpvRenderParam.TYPES.setdefault("sw_size", (17, SwSize))  # libmpv's render.h
-    mpv.MpvRenderParam.TYPES.setdefault("sw_format", (18, str))
-    mpv.MpvRenderParam.TYPES.setdefault("sw_stride", (19, SwStride))
-    mpv.MpvRenderParam.TYPES.setdefault("sw_pointer", (20, ctypes.c_void_p))
-    return mpv
 
 
 class VideoPlayer(QObject):
@@ -80,7 +56,7 @@ class VideoPlayer(QObject):
 
     def __init__(self, path: Path, size: QSize, *, muted: bool = True) -> None:
         super().__init__()
-        mpv = _mpv()
+        mpv = load_mpv()
         self.path = path
         self.frames = 0
         self.image = QImage(size, QImage.Format.Format_RGB32)

@@ -16,7 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage
 
-from kiosk.ui.video import VideoPlayer, video_support
+from kiosk.mpvlib import video_support
+from kiosk.ui.video import VideoPlayer
 
 log = logging.getLogger(__name__)
 

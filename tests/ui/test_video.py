@@ -13,11 +13,11 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from kiosk.core.content.filetypes import video_seconds
 from kiosk.core.content.model import Content
+from kiosk.mpvlib import video_support
 from kiosk.ui import videoscreen
 from kiosk.ui.panels.video import VideoView
 from kiosk.ui.render import render_panel_image
 from kiosk.ui.stage import Stage
-from kiosk.ui.video import video_support
 from kiosk.ui.videoscreen import VideoScreen
 from tests.ui.photo import PHOTO, save_photo
 
