@@ -13,11 +13,12 @@ from PySide6.QtGui import QColor, QImage
 from kiosk.core.content.model import Content
 from kiosk.ui.drawing.pictures import crop_source, fit_rect
 from kiosk.ui.drawing.scrim import colour_luminance, contrast
+from kiosk.ui.panels.base import view_context
 from kiosk.ui.panels.photo import ZOOM, PhotoView
 from kiosk.ui.panels.quote import QUOTE_MIN, QuoteView
 from kiosk.ui.panels.registry import build_view
 from kiosk.ui.panels.textblocks import ink_rect
-from kiosk.ui.render import render_panel_image, view_context
+from kiosk.ui.render import render_panel_image
 from tests.support import sample_document
 from tests.ui.photo import PHOTO, QR, media_document, save_photo
 from tests.ui.support import paint_view as paint

@@ -12,8 +12,9 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from kiosk.core.content.model import Content
 from kiosk.ui.drawing.qrcode import QR_SIDE, QUIET_ZONE, device_square, draw_qr, qr_modules
+from kiosk.ui.panels.base import view_context
 from kiosk.ui.panels.registry import build_view
-from kiosk.ui.render import render_panel_image, view_context
+from kiosk.ui.render import render_panel_image
 from tests.support import sample_document
 
 URL = "https://cmpa.ca"
