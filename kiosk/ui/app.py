@@ -12,7 +12,9 @@ the parts are wired together:
   content on screen when it is applied;
 - a screenshot of what visitors see is saved now and then, when the screen is still;
 - the records count only while the window is on a screen a visitor can see
-  (`ScreenWatch`); full screen, the window stays in front (`FrontGuard`).
+  (`ScreenWatch`); full screen, the window stays in front (`FrontGuard`);
+- the video of a video panel on screen plays, its frames repainting the window
+  (`VideoScreen`).
 
 Everything that happens over time goes through `KioskApp.tick(now)`, called by
 the single `Ticker`: the show, the records, the operator's long press, the PIN
@@ -51,6 +53,7 @@ from kiosk.ui.show_view import ShowView
 from kiosk.ui.signals import SignalBridge
 from kiosk.ui.stage import Stages
 from kiosk.ui.ticker import Ticker, monotonic_clock
+from kiosk.ui.videoscreen import VideoScreen
 from kiosk.ui.warmup import Warmup
 from kiosk.ui.watcher import ContentWatcher
 from kiosk.ui.window import KioskWindow
@@ -81,7 +84,8 @@ class KioskApp:
             log.error("content problem: %s (showing %s)", source.error, source.origin)
         self.records = Records(data_dir, clock)
         self.records.status.content_from = options.content_from
-        self.stages = Stages()
+        self.videos = VideoScreen()  # the video panel on screen, if any, plays
+        self.stages = Stages(self.videos)
         self.show = Presentation(source, clock(), timing=self.stages)
         self.records.follow(self.show, self.content_path)
         self.view = ShowView(self.show, self.stages)
@@ -106,6 +110,7 @@ class KioskApp:
             self._screen_ready, clock(),
         )  # fmt: skip
         self._follow_the_show()
+        self.videos.follow(self.show, self.window)
 
     def _follow_the_show(self) -> None:
         events = self.show.events
@@ -130,6 +135,7 @@ class KioskApp:
             self.front.start()
         self.screen_watch.attach()
         self.show.start(self.clock())  # the first panel's entrance starts on screen
+        self.videos.show_panel(self.show, self.window)
 
     def quit(self, code: int) -> None:
         """Leave the event loop with `code` (the operator's PIN, SIGTERM, SIGINT)."""
@@ -140,6 +146,7 @@ class KioskApp:
     def shutdown(self) -> None:
         """Stop ticking and write the last records."""
         self.ticker.stop()
+        self.videos.stop()
         self.front.stop()
         self.screen_watch.detach()
         self.watcher.close()

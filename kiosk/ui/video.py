@@ -93,6 +93,8 @@ class VideoPlayer(QObject):
         self.frame_ready.emit()
 
     def _fail(self, reason: str) -> None:
+        if self._render is None:  # closing ends the file too: that is no failure
+            return
         log.warning("video %s does not play (%s); its poster is shown", self.path, reason)
         self.failed.emit(reason)
 
@@ -106,6 +108,7 @@ class VideoPlayer(QObject):
         render, self._render = self._render, None
         if render is None:
             return
-        render.update_cb = None
-        render.free()  # no update callback comes after this returns
+        # The update callback stays set: replacing it would free the one mpv's thread may
+        # be calling; none comes once free() has returned.
+        render.free()
         self._mpv.terminate()

@@ -1,8 +1,9 @@
 """The video on screen: one player at a time, for the video panel being shown.
 
-The app starts the video when a video panel comes on screen and stops it when the
-panel goes; meanwhile every new frame asks for a repaint (`frame_ready`), and
-nothing else does: a video panel that is not on screen costs nothing. After a stop
+It follows the show (`follow`): the video starts when a video panel comes on screen
+and stops when the panel goes; meanwhile every new frame repaints the window, and
+nothing else does: a video panel that is not on screen costs nothing, and a playing
+one asks the ticker for no frames (its entrance over, the show is still). After a stop
 the last frame stays available, so the panel fades out on the picture the visitor
 saw. A player that cannot be made, or a file that does not play, is logged once
 and leaves the poster on screen.
@@ -12,12 +13,18 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
 
 from kiosk.mpvlib import video_support
+from kiosk.ui.panels.base import media_path
 from kiosk.ui.video import VideoPlayer
+
+if TYPE_CHECKING:
+    from kiosk.core.show.presentation import Presentation
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +46,23 @@ class VideoScreen(QObject):
         self._last: tuple[Path, QImage] | None = None
         self._failed: set[Path] = set()
         self._support: str | bool | None = False  # False: not checked yet
+
+    def follow(self, show: Presentation, window: QWidget) -> None:
+        """Play the video of each video panel `show` puts on screen; frames repaint `window`."""
+        self.frame_ready.connect(window.update)
+        events = show.events
+        events.content_applied.connect(lambda _event: self.forget_failures())
+        events.panel_changed.connect(lambda _event: self.show_panel(show, window))
+
+    def show_panel(self, show: Presentation, window: QWidget) -> None:
+        """Play the video of the panel on screen, if it is a video panel; else stop."""
+        panel: Any = show.content.panels[show.index]
+        if panel.kind != "video":
+            self.stop()
+            return
+        ratio = window.devicePixelRatioF()
+        size = QSize(round(window.width() * ratio), round(window.height() * ratio))
+        self.play(media_path(show.source.content_dir, panel.video), size, muted=panel.muted)
 
     def support(self) -> str | None:
         """None when videos can play here, else why not (checked once, logged once)."""

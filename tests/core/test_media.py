@@ -9,12 +9,14 @@ from typing import Any
 
 import pytest
 
-from kiosk.core.content.filetypes import FileInfo, sniff
+from kiosk.core.content.filetypes import FileInfo, sniff, video_seconds
 from kiosk.core.content.load import load_bytes
 from kiosk.core.content.media import Picture, media_refs, picture_of
 from kiosk.core.content.model import Content
 from kiosk.core.content.source import picture_paths
-from tests.support import png_header
+from kiosk.core.show.presentation import Presentation, dwells
+from kiosk.core.show.timing import SHORTEST_VIDEO_DWELL
+from tests.support import as_source, png_header
 
 
 def jpeg_bytes(width: int, height: int, exif: int = 0) -> bytes:
@@ -170,3 +172,55 @@ def test_validate_checks_the_qr_address(
         assert found is None
     else:
         assert found is not None and found.startswith(severity) and words in found, found
+
+
+# a video's length, and the dwell of a video panel ---------------------------------------
+def box(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", 8 + len(body)) + kind + body
+
+
+def mp4(seconds: float, version: int = 0, moov_last: bool = True) -> bytes:
+    """A minimal MP4: ftyp, a media box, and a movie header saying `seconds` at 600 a second."""
+    if version == 0:
+        mvhd = bytes([0, 0, 0, 0]) + struct.pack(">IIII", 0, 0, 600, round(seconds * 600))
+    else:
+        mvhd = bytes([1, 0, 0, 0]) + struct.pack(">QQIQ", 0, 0, 600, round(seconds * 600))
+    moov = box(b"moov", box(b"mvhd", mvhd + b"\x00" * 80))
+    head, media = box(b"ftyp", b"isom\x00\x00\x02\x00"), box(b"mdat", b"\x00" * 5000)
+    return head + (media + moov if moov_last else moov + media)
+
+
+@pytest.mark.parametrize(("version", "moov_last"), [(0, True), (0, False), (1, True)])
+def test_a_videos_length_is_read_from_its_movie_header(tmp_path, version, moov_last) -> None:
+    path = tmp_path / "clip.mp4"
+    path.write_bytes(mp4(42.5, version, moov_last))
+    assert video_seconds(path) == pytest.approx(42.5)
+    path.write_bytes(mp4(42.5)[:40])  # cut short: unknown
+    assert video_seconds(path) is None
+
+
+def test_a_video_panel_stays_up_as_long_as_its_video(tmp_path) -> None:
+    (tmp_path / "long.mp4").write_bytes(mp4(95.0))
+    (tmp_path / "short.mp4").write_bytes(mp4(1.0))
+    content = Content.model_validate_json(document(
+        {"id": "a", "kind": "video", "video": "long.mp4"},
+        {"id": "b", "kind": "video", "video": "long.mp4", "dwell_seconds": 20},
+        {"id": "c", "kind": "video", "video": "short.mp4"},
+        {"id": "d", "kind": "video", "video": "missing.mp4"},
+        {"id": "e", "kind": "title", "title": "x"},
+    ))
+    assert dwells(as_source(content, folder=tmp_path)) == [95.0, 20, SHORTEST_VIDEO_DWELL, 12, 12]
+
+
+def test_the_show_moves_on_when_the_video_ends(tmp_path) -> None:
+    (tmp_path / "clip.mp4").write_bytes(mp4(30.0))
+    content = Content.model_validate_json(document(
+        {"id": "clip", "kind": "video", "video": "clip.mp4"},
+        {"id": "next", "kind": "title", "title": "x", "dwell_seconds": 5},
+    ))
+    show = Presentation(as_source(content, folder=tmp_path), 0.0)
+    assert show.tick(0.0) == pytest.approx(30.0)  # the video's end is the next deadline
+    show.tick(29.9)
+    assert show.panel_id == "clip"
+    show.tick(30.0)
+    assert show.panel_id == "next"

@@ -13,13 +13,16 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from kiosk.core.content.filetypes import video_seconds
 from kiosk.core.content.model import Content
+from kiosk.core.show.timing import FRAME_SECONDS, SHORTEST_VIDEO_DWELL, panel_dwell
 from kiosk.mpvlib import video_support
 from kiosk.ui import videoscreen
 from kiosk.ui.panels.video import VideoView
 from kiosk.ui.render import render_panel_image
 from kiosk.ui.stage import Stage
 from kiosk.ui.videoscreen import VideoScreen
+from tests.support import write_content
 from tests.ui.photo import PHOTO, save_photo
+from tests.ui.support import KioskApps
 
 FFMPEG = shutil.which("ffmpeg")
 NO_PLAYER = video_support()
@@ -146,3 +149,45 @@ def test_the_length_of_an_mp4_is_read_from_its_header(folder) -> None:
     assert video_seconds(folder / "clip.mp4") == pytest.approx(2.0, abs=0.05)
     assert video_seconds(folder / "broken.mp4") is None
     assert video_seconds(folder / PHOTO) is None
+
+
+# in the running kiosk ----------------------------------------------------------------------
+@pytest.fixture
+def make_app(qtbot, tmp_path: Path):
+    apps = KioskApps(tmp_path)
+    yield apps.build
+    apps.shutdown_all()
+
+
+def kiosk_on_a_clip(make_app, folder: Path, tmp_path: Path):
+    """A windowed kiosk (fake clock) whose first panel is the clip, then a title panel."""
+    document = {"languages": ["en"], "default_language": "en",
+                "settings": {"transition": "none"},
+                "panels": [{"id": "clip", "kind": "video", "video": "clip.mp4", "poster": PHOTO},
+                           {"id": "after", "kind": "title", "title": "After the clip"}]}
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("clip.mp4", PHOTO):
+        shutil.copy(folder / name, site / name)
+    return make_app(write_content(site, document), size=SIZE)
+
+
+@needs_player
+def test_the_kiosk_plays_a_video_panel_and_stops_when_it_goes(qtbot, make_app, folder, tmp_path):
+    app = kiosk_on_a_clip(make_app, folder, tmp_path)
+    clock = app.clock
+    assert app.show.tick(clock()) is not None  # the clip's length is its dwell
+    app.start()
+    qtbot.waitExposed(app.window)
+    view = app.stages.stage_for(app.show.source).view(0, "en")
+    qtbot.waitUntil(lambda: view.live, timeout=10_000)
+    clock.now = app.show.settle_at() + 0.01  # the caption is in: the show is still
+    due = app.tick(clock.now)
+    assert due is not None and due - clock.now > 10 * FRAME_SECONDS  # frames repaint, no ticks
+    first = app.window.grab().toImage()
+    qtbot.waitUntil(lambda: app.window.grab().toImage() != first, timeout=10_000)  # frames show
+    assert panel_dwell(app.show.source, 0) == max(2.0, SHORTEST_VIDEO_DWELL)  # the clip's length
+    clock.now = 1000.0 + panel_dwell(app.show.source, 0) + 0.01
+    app.tick(clock.now)  # the clip is over: the next panel
+    assert app.show.panel_id == "after" and not view.live
+    assert not app.videos.playing(view.video)

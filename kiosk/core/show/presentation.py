@@ -46,7 +46,13 @@ from kiosk.core.show.frame import (
 from kiosk.core.show.idle import IdleTracker
 from kiosk.core.show.programme import Programme
 from kiosk.core.show.rotation import Rotation, RotationFactory
-from kiosk.core.show.timing import FRAME_SECONDS, PanelTiming, StillPanels, earliest
+from kiosk.core.show.timing import (
+    FRAME_SECONDS,
+    PanelTiming,
+    StillPanels,
+    earliest,
+    panel_dwell,
+)
 
 if TYPE_CHECKING:
     from kiosk.core.content.model import Content
@@ -57,9 +63,9 @@ log = logging.getLogger(__name__)
 COUNTDOWN_SECONDS = 5.0  # the idle countdown shown before the attract loop returns
 
 
-def dwells(content: Content) -> list[float]:
-    """Seconds each panel of `content` stays up."""
-    return [content.dwell_for(index) for index in range(len(content.panels))]
+def dwells(source: Source) -> list[float]:
+    """Seconds each panel of `source` stays up (a video panel: its video's length)."""
+    return [panel_dwell(source, index) for index in range(len(source.content.panels))]
 
 
 class Presentation:
@@ -93,7 +99,7 @@ class Presentation:
         self._index = 0
         self._entered_at = now
         self._transition: Transition | None = None
-        self._rotation = rotation(dwells(source.content), now)
+        self._rotation = rotation(dwells(source), now)
         settings = source.content.settings
         self._idle = IdleTracker(settings.idle_timeout_seconds, COUNTDOWN_SECONDS)
 
@@ -386,7 +392,7 @@ class Presentation:
         content = self.content
         if self._language not in content.languages:
             self._language = content.default_language
-        self._rotation.set_dwells(dwells(content), now)
+        self._rotation.set_dwells(dwells(self.source), now)
         timeout = content.settings.idle_timeout_seconds
         self._idle = IdleTracker(timeout, COUNTDOWN_SECONDS, last_touch=self.last_touch)
         self.events.content_applied.emit(ContentApplied(self.source, now))

@@ -2,7 +2,9 @@
 
 Nothing here reads a clock. `PanelTiming` is the one question the model asks the
 drawing layer: a panel's entrance (count-up, growing chart) lasts as long as its
-view says, which only the view that lays it out knows.
+view says, which only the view that lays it out knows. How long a panel stays up is
+the content's business (`panel_dwell`); a video panel without its own dwell stays up
+as long as its video lasts, read from the file's header.
 """
 
 from __future__ import annotations
@@ -13,12 +15,32 @@ if TYPE_CHECKING:
     from kiosk.core.content.source import Source
 
 FRAME_SECONDS = 1 / 60  # the tick interval while something on screen moves
+SHORTEST_VIDEO_DWELL = 3.0  # seconds: a shorter video loops until then
 
 
 def earliest(*deadlines: float | None) -> float | None:
     """The earliest of `deadlines`, ignoring None; None when there is none."""
     due = [deadline for deadline in deadlines if deadline is not None]
     return min(due) if due else None
+
+
+def panel_dwell(source: Source, index: int) -> float:
+    """Seconds panel `index` of `source` stays up.
+
+    Its own `dwell_seconds`, else, for a video panel, the length of its video (an MP4
+    says it in its header; at least `SHORTEST_VIDEO_DWELL`), else the default dwell.
+    """
+    from kiosk.core.content.filetypes import video_seconds
+    from kiosk.core.content.model import MAX_DWELL_SECONDS
+
+    content = source.content
+    panel = content.panels[index]
+    video = getattr(panel, "video", None)
+    if panel.dwell_seconds is None and isinstance(video, str):
+        length = video_seconds(source.content_dir / video)
+        if length is not None:
+            return min(max(length, SHORTEST_VIDEO_DWELL), MAX_DWELL_SECONDS)
+    return content.dwell_for(index)
 
 
 class PanelTiming(Protocol):

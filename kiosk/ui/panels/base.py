@@ -46,12 +46,17 @@ class ViewContext:
         return localized_text(text, self.language, self.content.default_language)
 
     def media_path(self, name: str) -> Path:
-        """The file `name` (a picture, a poster, a video) of the content folder.
+        """The file `name` (a picture, a poster, a video) of the content folder."""
+        return media_path(self.content_dir, name)
 
-        Every view reads its files through here: `kiosk validate` has refused
-        names that point outside the folder before a view is ever built.
-        """
-        return self.content_dir / name
+
+def media_path(content_dir: Path, name: str) -> Path:
+    """The file `name` of the content folder `content_dir`: how the kiosk finds a media file.
+
+    Every view, and the video player, reads its files through here: `kiosk validate`
+    has refused names that point outside the folder before the content is shown.
+    """
+    return content_dir / name
 
 
 def view_context(
