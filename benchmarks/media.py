@@ -10,7 +10,10 @@ The video: a 1080p H.264 loop made with ffmpeg plays on a video panel for `--sec
 would; the CPU time of the whole process (mpv's decoding threads included) over that
 time, as a share of one core. Skipped, with the reason, without ffmpeg or the player.
 
-    python benchmarks/media.py [--frames 300] [--seconds 30] [--json]
+    python benchmarks/media.py [--frames 300] [--seconds 30] [--json] [--no-video]
+
+benchmarks/run.py takes the zoom's figures from here, and measures the video's CPU on
+the X screen, in a kiosk process (this in-process figure is a cross-check).
 """
 
 from __future__ import annotations
@@ -20,7 +23,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +31,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from clip import make_clip  # noqa: E402
 from PySide6.QtCore import QRectF, QSize  # noqa: E402
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -64,14 +68,6 @@ def zoom_frames(folder: Path, size: tuple[int, int], frames: int) -> dict[str, f
         samples.append(time.perf_counter() - start)
         painter.end()
     return {"first": samples[0] * 1000, **ms(samples[1:])}
-
-
-def make_clip(path: Path, seconds: int = 10) -> None:
-    """A 1080p30 H.264 clip: a moving test pattern with film-like noise."""
-    source = "testsrc2=size=1920x1080:rate=30,noise=alls=8:allf=t"
-    subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
-                    "-i", source, "-t", str(seconds), "-c:v", "libx264", "-preset", "veryfast",
-                    "-pix_fmt", "yuv420p", str(path)], check=True, timeout=600)
 
 
 def video_cpu(folder: Path, seconds: float) -> dict[str, float | str]:
@@ -113,7 +109,12 @@ def main() -> int:
     parser.add_argument("--frames", type=int, default=300)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-video", action="store_true", help="the zoom only")
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                        help="time each zoom frame by the wall clock or the thread's CPU time")
     args = parser.parse_args()
+    if args.clock == "cpu":
+        time.perf_counter = time.thread_time  # zoom_frames reads time.perf_counter
     QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -121,7 +122,8 @@ def main() -> int:
         result: dict[str, object] = {
             f"zoom {w}x{h}": zoom_frames(folder, (w, h), args.frames) for w, h in SIZES
         }
-        result["video 1080p"] = video_cpu(folder, args.seconds)
+        if not args.no_video:
+            result["video 1080p"] = video_cpu(folder, args.seconds)
     if args.json:
         print(json.dumps(result))
     else:

@@ -11,9 +11,11 @@ machine drift cancels; each figure is the median of several launches.
   (content with a one-hour dwell), /proc accounting.
 - loop CPU: the same over 40 s of the shipped content at 8 s dwell, from 1 s
   after the first frame; PSS (smaps_rollup, whole tree) after one full loop.
-- frame time, memory growth over panel changes, `kiosk validate`, the longest
-  tick of a fresh kiosk's first loop: in-process or single-process helpers in
-  this folder.
+- video CPU: the same over 30 s of a 1080p H.264 loop on a video panel (ffmpeg makes
+  the clip; skipped, saying why, without ffmpeg or the video player).
+- frame time (count-up, fade, a photo's slow zoom), memory growth over panel changes,
+  `kiosk validate`, the longest tick of a fresh kiosk's first loop: in-process or
+  single-process helpers in this folder.
 
     .venv/bin/python benchmarks/run.py [--quick] [--no-chromium] [--json results.json]
 """
@@ -24,6 +26,7 @@ import argparse
 import compileall
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -54,6 +57,7 @@ SIZE = (1920, 1080)
 LOOP_DWELL = 8.0
 IDLE_DWELL = 3600.0
 SETTLE_SECONDS = 3.0  # after the first frame, before idle CPU is read
+VIDEO_START = 5.0  # seconds after launch before the video's CPU is read (it is playing by then)
 
 
 @dataclass(frozen=True)
@@ -68,10 +72,13 @@ class Plan:
     frames: int = 300
     validate_runs: int = 5
     first_loops: int = 3  # fresh in-process kiosks, one loop each at 2 s dwell
+    video_seconds: float = 30.0  # a 1080p loop playing on screen
+    video_runs: int = 2
 
 
 QUICK = Plan(
-    launches=3, idle_seconds=5.0, loops=1, churn_changes=2_000, frames=100, first_loops=1
+    launches=3, idle_seconds=5.0, loops=1, churn_changes=2_000, frames=100, first_loops=1,
+    video_runs=1,
 )
 
 
@@ -176,6 +183,31 @@ def loop(run: Launch, plan: Plan, samples: Samples) -> None:
     samples.add("pss", name, run.pss_mb())
 
 
+def video_loop(run: Launch, plan: Plan, samples: Samples) -> None:
+    """CPU seconds over `plan.video_seconds` while a 1080p loop plays (after 5 s to start)."""
+    run.sleep_until(VIDEO_START)
+    before = run.cpu()
+    run.sleep_until(VIDEO_START + plan.video_seconds)
+    samples.add("video_cpu", "kiosk", (run.cpu() - before) * 30.0 / plan.video_seconds)
+
+
+def video_content(work: Path) -> Path | str:
+    """Content with one video panel on a 10 s 1080p H.264 loop, or why there is none."""
+    from clip import make_clip
+
+    from kiosk.mpvlib import video_support
+
+    reason = video_support() or (None if shutil.which("ffmpeg") else "ffmpeg is not installed")
+    if reason is not None:
+        return reason
+    make_clip(work / "loop.mp4")
+    document = {"languages": ["en"], "default_language": "en",
+                "panels": [{"id": "loop", "kind": "video", "video": "loop.mp4"}]}
+    path = work / "content-video.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
 def on_screen(apps: Apps, plan: Plan, samples: Samples, x_display: str | None = None) -> None:
     """Every measurement that needs the X screen, both apps interleaved."""
     with xvfb(*SIZE, x_display) as display:
@@ -193,6 +225,13 @@ def on_screen(apps: Apps, plan: Plan, samples: Samples, x_display: str | None = 
                     spec = apps.spec(name, LOOP_DWELL)
                     _measured(display, screen, spec, lambda r: loop(r, plan, samples))
                 _progress(f"loop, round {round_number + 1}/{plan.loops}", samples)
+            video = video_content(apps.work)
+            for round_number in range(plan.video_runs if isinstance(video, Path) else 0):
+                spec = kiosk_spec(video, Path(tempfile.mkdtemp(dir=apps.work)) / "data")
+                _measured(display, screen, spec, lambda r: video_loop(r, plan, samples))
+                _progress(f"video, round {round_number + 1}/{plan.video_runs}", samples)
+            if isinstance(video, str):
+                print(f"  video CPU not measured: {video}", flush=True)
         finally:
             screen.close()
 
@@ -249,6 +288,11 @@ def in_process(plan: Plan, samples: Samples) -> None:
         for size, figures in frames.items():
             samples.add(f"count_up_{size}{suffix}", "kiosk", figures["count_up_p95_ms"])
             samples.add(f"fade_{size}{suffix}", "kiosk", figures["fade_p95_ms"])
+    for clock, suffix in (("wall", ""), ("cpu", "_cpu")):
+        media = helper_json("media.py", "--json", "--no-video", "--frames", str(plan.frames),
+                            "--clock", clock)
+        for size in ("1920x1080", "3840x2160"):
+            samples.add(f"zoom_{size}{suffix}", "kiosk", media[f"zoom {size}"]["p95"])
     _progress("frame time", samples)
     churn = helper_json("churn.py", "--changes", str(plan.churn_changes))
     samples.add("heap_growth", "kiosk", churn["heap_growth_mb"])
@@ -309,6 +353,12 @@ def rows(plan: Plan) -> list[Row]:
         Row("count_up_3840x2160_cpu", "  same, thread CPU time", "ms", "(info)", None),
         Row("fade_3840x2160", "frame p95, fade, 3840x2160", "ms", "<= 10", _below(10)),
         Row("fade_3840x2160_cpu", "  same, thread CPU time", "ms", "(info)", None),
+        Row("zoom_1920x1080", "frame p95, photo's slow zoom, 1920x1080", "ms", "(info)", None),
+        Row("zoom_1920x1080_cpu", "  same, thread CPU time", "ms", "(info)", None),
+        Row("zoom_3840x2160", "frame p95, photo's slow zoom, 3840x2160", "ms", "(info)", None),
+        Row("zoom_3840x2160_cpu", "  same, thread CPU time", "ms", "(info)", None),
+        Row("video_cpu", "CPU over 30 s of a 1080p H.264 loop (video panel)", "s", "(info)",
+            None),
         Row("rss_growth", f"RSS growth over {n:,} panel changes", "MB", "<= 10", _below(10)),
         Row("heap_growth", f"  Python heap growth (tracemalloc), {n:,}", "MB", "<= 10",
             _below(10)),

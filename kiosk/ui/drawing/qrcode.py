@@ -17,7 +17,6 @@ import logging
 import math
 from functools import lru_cache
 
-import segno
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
@@ -34,6 +33,8 @@ def qr_picture(url: str, dark: int, light: int) -> QImage:
 
     `dark` and `light` are 0xRRGGBB colours.
     """
+    import segno  # ~30 ms to import: not before the first frame, only for a panel with a code
+
     code = segno.make(url, error=ERROR_LEVEL, micro=False, boost_error=True)
     rows = [list(row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
     image = QImage(len(rows[0]), len(rows), QImage.Format.Format_RGB32)
