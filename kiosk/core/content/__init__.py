@@ -1,4 +1,6 @@
 """Reading content: parse (located JSON), model, checks, hints, where it comes from."""
 
 # the modules other packages use; the others serve these
-__all__ = ["lastgood", "load", "model", "numbers", "problems", "schema", "source"]
+__all__ = [
+    "filetypes", "lastgood", "load", "media", "model", "numbers", "problems", "schema", "source",
+]
