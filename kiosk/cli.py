@@ -1,4 +1,4 @@
-"""Command line: run, validate, schema, render, report, init, doctor.
+"""Command line: run, validate, schema, render, plan, report, init, doctor.
 
 This is the only module that turns outcomes into exit codes (their numbers and the
 help that lists them are in `kiosk.cli_parser`). Each sub-command imports what it
@@ -12,7 +12,9 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from kiosk.cli_parser import (
     EXIT_NO_DISPLAY,
@@ -23,6 +25,9 @@ from kiosk.cli_parser import (
     parse_size,
 )
 from kiosk.core.content.location import FROM_OPTION, ContentLocation, locate_content
+
+if TYPE_CHECKING:
+    from kiosk.core.content.model import Content
 
 __all__ = [
     "EXIT_NO_DISPLAY",
@@ -52,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "validate": _validate,
         "schema": _schema,
         "render": _render,
+        "plan": _plan,
         "report": _report,
         "init": _init,
         "doctor": _doctor,
@@ -134,40 +140,96 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from kiosk.core.content.load import load
-    from kiosk.core.content.problems import format_problem
-
-    path = _located(args.content).path
-    result = load(path)
-    for problem in result.problems:
-        print(format_problem(problem, path.name), file=sys.stderr)
-    if result.content is None:
+    loaded = _usable_content(args.content)
+    if loaded is None:
         return EXIT_PROBLEMS
-    content = result.content
+    content, path = loaded
     if args.panel is not None and args.panel not in {p.id for p in content.panels}:
         print(f"no panel with id {args.panel!r}", file=sys.stderr)
         return EXIT_USAGE
     if args.lang is not None and args.lang not in content.languages:
         print(f"language {args.lang!r} is not in {content.languages}", file=sys.stderr)
         return EXIT_USAGE
+    when = _moment(args.when, content)
+    if when is False:
+        return EXIT_USAGE
+    languages = [args.lang] if args.lang else list(content.languages)
 
-    from kiosk.ui.render import render_to_folder
+    from kiosk.ui.render import render_to_folder, render_when
 
     try:
-        written = render_to_folder(
-            content,
-            path.parent,
-            args.out,
-            size=args.size,
-            languages=[args.lang] if args.lang else list(content.languages),
-            at=args.at,
-            panel_id=args.panel,
-        )
+        if when is None:
+            written = render_to_folder(content, path.parent, args.out, size=args.size,
+                                       languages=languages, at=args.at, panel_id=args.panel)
+        else:
+            written = render_when(content, path.parent, args.out, epoch=when[0], zone=when[1],
+                                  size=args.size, languages=languages)
     except OSError as exc:
         print(f"cannot write the images: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     for written_path in written:
         print(written_path)
+    return EXIT_OK
+
+
+def _usable_content(given: Path | None) -> tuple[Content, Path] | None:
+    """The content found from `given`, its problems printed; None when it has errors."""
+    from kiosk.core.content.load import load
+    from kiosk.core.content.problems import format_problem
+
+    path = _located(given).path
+    result = load(path)
+    for problem in result.problems:
+        print(format_problem(problem, path.name), file=sys.stderr)
+    return None if result.content is None else (result.content, path)
+
+
+def _moment(text: str | None, content: Content) -> tuple[float, tzinfo] | Literal[False] | None:
+    """--when as epoch seconds in the schedule's zone, and the machine's zone.
+
+    None when not given; False (after saying why) when it is not a local date and time.
+    """
+    if text is None:
+        return None
+    from kiosk.core.content.schedule import local_instant
+    from kiosk.core.content.timetext import parse_moment
+    from kiosk.core.records.localtime import local_zone
+    from kiosk.core.show.calendar import content_zone
+
+    zone = local_zone()
+    try:
+        moment = parse_moment(text)
+    except ValueError as exc:
+        print(f"--when: {exc}", file=sys.stderr)
+        return False
+    return local_instant(moment, content_zone(content, zone)), zone
+
+
+def _plan(args: argparse.Namespace) -> int:
+    import json
+    import time
+
+    from kiosk.core.records.localtime import local_zone
+    from kiosk.core.show.moment import plan
+    from kiosk.core.show.plantext import plan_json, plan_rows, plan_text
+
+    loaded = _usable_content(args.content)
+    if loaded is None:
+        return EXIT_PROBLEMS
+    content = loaded[0]
+    when = _moment(args.when, content)
+    if when is False:
+        return EXIT_USAGE
+    start, zone = when if when is not None else (time.time(), local_zone())
+    if not 0 < args.minutes <= 60 * 24 * 31:
+        print("--minutes must be more than 0 and at most 44640 (31 days)", file=sys.stderr)
+        return EXIT_USAGE
+    end = start + args.minutes * 60
+    rows = plan_rows(content, plan(content, start, end, zone), end, zone)
+    if args.json:
+        print(json.dumps(plan_json(content, rows, zone), indent=2, ensure_ascii=False))
+    else:
+        print(plan_text(content, rows, zone))
     return EXIT_OK
 
 

@@ -73,11 +73,20 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "render": (
         "write one PNG per panel, as the kiosk shows it",
         "Write one PNG per panel and language, NN-<panel id>-<lang>.png, as the kiosk "
-        "shows it. Needs no display.",
+        "shows it. With --when, what the screen shows at that local time: the panels in "
+        "the rotation then, or the closed screen as 00-closed-<lang>.png. Needs no display.",
         exit_codes(
             f"{EXIT_OK}  every image written",
             f"{EXIT_PROBLEMS}  the content has errors, or an image could not be written",
         ),
+    ),
+    "plan": (
+        "which panel is on screen when (opening hours, dated panels, screens in step)",
+        "Print which panel is on screen when, from a local date and time on, following the "
+        "schedule, the dated panels and the notice. With settings.sync_to_clock every "
+        "screen running the content shows exactly this; without it each screen starts the "
+        "same cycle when it starts.",
+        exit_codes(f"{EXIT_OK}  printed", f"{EXIT_PROBLEMS}  the content has errors"),
     ),
     "report": (
         "what the booth saw: proof-of-play, visitor sessions, kiosk health",
@@ -127,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         "validate": _validate_options,
         "schema": _schema_options,
         "render": _render_options,
+        "plan": _plan_options,
         "report": _report_options,
         "init": _init_options,
         "doctor": _doctor_options,
@@ -239,6 +249,26 @@ def _render_options(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="only the panel with this id (default: every panel)",
     )
+    _when(parser, "what the screen shows at this local time, e.g. 2026-12-05T22:00 "
+                  "(default: every panel, whatever the time)")
+
+
+def _when(parser: argparse.ArgumentParser, text: str) -> None:
+    parser.add_argument("--when", default=None, metavar="DATETIME", help=text)
+
+
+def _plan_options(parser: argparse.ArgumentParser) -> None:
+    _content(parser)
+    _when(parser, "from this local date and time, e.g. 2026-12-05T13:55, in the schedule's "
+                  "time zone (default: now)")
+    parser.add_argument(
+        "--minutes",
+        type=float,
+        default=10.0,
+        metavar="N",
+        help="how many minutes to plan (default: 10)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
 def _report_options(parser: argparse.ArgumentParser) -> None:

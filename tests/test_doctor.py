@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -19,9 +21,10 @@ from kiosk.doctor.report import format_json, format_text
 from kiosk.doctor.result import fail, ok, warn
 from kiosk.qtlibs import debian_package, missing_libraries, missing_libraries_hint
 from kiosk.shipped import resource_dir, story_file
-from tests.support import sample_document, write_content
+from tests.support import sample_content, sample_document, write_content
 
 MB = 1024 * 1024
+TORONTO = ZoneInfo("America/Toronto")
 
 
 def status(result) -> str:
@@ -300,9 +303,35 @@ def test_blanking_that_cannot_be_checked_is_a_warning() -> None:
     assert status(blanking.blanking_result(None)) == "WARN"
 
 
-def test_outside_opening_hours_blanking_is_fine() -> None:
-    found = blanking.blanking_result(blanking.x11_blanking(XSET_BLANKS), open_now=lambda: False)
-    assert status(found) == "OK" and "outside opening hours" in found.message
+def test_blanking_is_fine_for_a_booth_with_no_opening_hours_ahead() -> None:
+    hours = blanking.BoothHours(False, "the schedule has no opening hours ahead")
+    found = blanking.blanking_result(blanking.x11_blanking(XSET_BLANKS), hours)
+    assert status(found) == "OK" and "never during opening hours" in found.message
+
+
+def test_a_booth_closed_now_still_fails_when_dpms_would_blank_during_its_hours() -> None:
+    content = sample_content(schedule={"hours": {"sat": "10:00-18:00"},
+                                       "timezone": "America/Toronto"})
+    friday_night = datetime(2026, 12, 4, 23, 0, tzinfo=TORONTO).timestamp()
+    hours = blanking.booth_hours(content, friday_night, UTC)
+    assert hours == blanking.BoothHours(True, "next open Saturday 2026-12-05 10:00")
+    found = blanking.blanking_result(blanking.x11_blanking(XSET_BLANKS), hours)
+    assert status(found) == "FAIL"
+    assert "DPMS (the screen's power saving) blanks the screen after 900 s" in found.message
+    assert "during opening hours (next open Saturday 2026-12-05 10:00)" in found.message
+
+
+def test_the_blanking_check_says_when_the_kiosk_switches_the_screen_off_itself() -> None:
+    content = sample_content(schedule={"hours": {"sat": "10:00-18:00"},
+                                       "outside_hours": "screen_off",
+                                       "timezone": "America/Toronto"})
+    saturday = datetime(2026, 12, 5, 11, 0, tzinfo=TORONTO).timestamp()
+    hours = blanking.booth_hours(content, saturday, UTC)
+    assert hours == blanking.BoothHours(True, "open now, until Saturday 2026-12-05 18:00", True)
+    found = blanking.blanking_result(blanking.x11_blanking(XSET_AWAKE), hours)
+    assert status(found) == "OK"
+    assert "outside opening hours the kiosk switches the display off itself" in found.message
+    assert blanking.booth_hours(sample_content(), saturday, UTC) == blanking.ALWAYS_OPEN
 
 
 # clock ---------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ def run_checks(
     """
     from kiosk.core.content.load import load
     from kiosk.core.content.model import ICON_NAMES
+    from kiosk.core.records.localtime import local_zone
     from kiosk.core.records.paths import preferred_data_dir
     from kiosk.doctor import blanking, clock, content, files, screen, storage
     from kiosk.doctor.qt import ask_qt, svg_is_valid
@@ -75,7 +76,8 @@ def run_checks(
         storage.space_result(folder, storage.free_bytes(folder)),
         storage.events_result(folder),
         blanking.blanking_result(
-            None if display is None else blanking.find_blanking(display.platform, os.environ)
+            None if display is None else blanking.find_blanking(display.platform, os.environ),
+            blanking.booth_hours(loaded.content, wall(), local_zone()),
         ),
         clock.clock_result(wall()),
     ]

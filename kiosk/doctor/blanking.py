@@ -5,22 +5,29 @@ whether the screen saver or DPMS would blank the screen, and after how long. On
 Wayland there is no common way to ask: the check looks for ``swayidle`` (Raspberry Pi
 OS's screen blanking under labwc) and GNOME's idle delay.
 
-Opening hours do not exist yet: until they do (issue #15, a ``schedule`` in
-content.json), the booth counts as open whenever the kiosk runs. `blanking_result`
-takes ``open_now`` so a schedule can decide; a schedule may even want blanking outside
-its hours.
+Blanking fires after some minutes without a touch whenever the booth is open, so what
+matters is whether the booth has opening hours at all (`booth_hours`): without a
+``schedule`` it is open whenever the kiosk runs; with one, blanking fails the check as
+long as an opening lies ahead, whether or not the booth is open at the moment the
+doctor runs. Outside opening hours the kiosk itself shows its closed screen or, with
+``"outside_hours": "screen_off"``, switches the display off (`kiosk.screenpower`).
 """
 
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.doctor.result import Result, fail, ok, warn
+from kiosk.programs import run_quietly
 from kiosk.shipped import resource_dir
+
+if TYPE_CHECKING:
+    from kiosk.core.content.model import Content
 
 Runner = Callable[[list[str]], str | None]
 
@@ -38,18 +45,51 @@ class Blanking:
     by: str  # what blanks it, in words
 
 
-def always_open() -> bool:
-    """Until the kiosk has opening hours (issue #15), the booth is open whenever it runs."""
-    return True
+@dataclass(frozen=True)
+class BoothHours:
+    """When the booth is open, for the blanking check.
+
+    Attributes
+    ----------
+    opens
+        Whether the booth has opening hours ahead (always, without a schedule).
+    words
+        When, in words: "open now, until 18:00", "next open Saturday 2026-12-05 10:00".
+    screen_off
+        Whether the kiosk switches the display off itself outside opening hours.
+    """
+
+    opens: bool
+    words: str
+    screen_off: bool = False
 
 
-def run_quietly(command: list[str]) -> str | None:
-    """The standard output of `command`, or None when it cannot run or fails."""
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
+ALWAYS_OPEN = BoothHours(True, "whenever the kiosk runs: content.json has no schedule")
+
+
+def booth_hours(content: Content | None, epoch: float, zone: tzinfo) -> BoothHours:
+    """When the booth of `content` is open, seen from `epoch` (the machine's zone `zone`)."""
+    schedule = None if content is None else content.schedule
+    if content is None or schedule is None:
+        return ALWAYS_OPEN
+    from kiosk.core.content.schedule import opening_hours, state_at
+    from kiosk.core.show.calendar import content_zone
+
+    local = content_zone(content, zone)
+    state = state_at(opening_hours(schedule), epoch, local)
+    off = schedule.outside_hours == "screen_off"
+    if state.inside:
+        until = "" if state.changes_at is None else f", until {_when(state.changes_at, local)}"
+        return BoothHours(True, f"open now{until}", off)
+    if state.next_start is None:
+        return BoothHours(False, "the schedule has no opening hours ahead", off)
+    return BoothHours(True, f"next open {_when(state.next_start, local)}", off)
+
+
+def _when(epoch: float, zone: tzinfo) -> str:
+    from kiosk.core.content.schedule import local_time
+
+    return f"{local_time(epoch, zone):%A %Y-%m-%d %H:%M}"
 
 
 def x11_blanking(xset_q: str) -> list[Blanking]:
@@ -99,17 +139,15 @@ def find_blanking(
     return None
 
 
-def blanking_result(
-    blanking: list[Blanking] | None, open_now: Callable[[], bool] = always_open
-) -> Result:
-    """FAIL when something would blank the screen while the booth is open.
+def blanking_result(blanking: list[Blanking] | None, hours: BoothHours = ALWAYS_OPEN) -> Result:
+    """FAIL when something would blank the screen during the booth's opening hours.
 
     Parameters
     ----------
     blanking
         `find_blanking`'s answer.
-    open_now
-        Whether the booth is open (the hook for opening hours, issue #15).
+    hours
+        When the booth is open (`booth_hours`).
     """
     if blanking is None:
         return warn(
@@ -117,15 +155,17 @@ def blanking_result(
             "could not check whether the screen blanks",
             "turn screen blanking and power saving off in the desktop's settings",
         )
+    itself = "; outside opening hours the kiosk switches the display off itself"
+    tail = itself if hours.screen_off else ""
     if not blanking:
-        return ok("screen blanking", "nothing blanks the screen")
+        return ok("screen blanking", f"nothing blanks the screen{tail}")
     what = "; ".join(_words(b) for b in blanking)
-    if not open_now():
-        return ok("screen blanking", f"{what} (outside opening hours)")
+    if not hours.opens:
+        return ok("screen blanking", f"{what} (never during opening hours: {hours.words})")
     script = resource_dir("deploy") / "keep-awake.sh"
     return fail(
         "screen blanking",
-        what,
+        f"{what}: that would happen during opening hours ({hours.words}){tail}",
         f"X11: run {script} once per session (xset s off -dpms s noblank); Raspberry Pi: "
         "raspi-config > Display > Screen Blanking: off; GNOME: Settings > Power > Screen "
         "Blank: Never",

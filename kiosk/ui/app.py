@@ -15,6 +15,9 @@ the parts are wired together:
   (`ScreenWatch`); full screen, the window stays in front (`FrontGuard`);
 - the video of a video panel on screen plays, its frames repainting the window
   (`VideoScreen`).
+- the show reads wall-clock time through a `WallClock` (opening hours, dated panels,
+  the notice, screens in step); when the schedule switches the display off or on,
+  `ScreenPower` does it.
 
 Everything that happens over time goes through `KioskApp.tick(now)`, called by
 the single `Ticker`: the show, the records, the operator's long press, the PIN
@@ -24,23 +27,28 @@ pad, the cursor, the warm-up and the screenshots each say when they next need a 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk.boot import Prepared, RunOptions, stopped_during_startup
 from kiosk.core.content.load import LoadResult
 from kiosk.core.content.source import Source, error_summary, initial_source, usable_source
+from kiosk.core.records.localtime import local_zone
 from kiosk.core.records.paths import SCREENSHOT_FILE
 from kiosk.core.records.recorder import Records
 from kiosk.core.records.sdnotify import notify
-from kiosk.core.show.events import ContentApplied, ContentStaged, NeedsFrames
+from kiosk.core.show.calendar import WallClock
+from kiosk.core.show.events import ContentApplied, ContentStaged, NeedsFrames, OpeningChanged
 from kiosk.core.show.pinpad import PinPad
 from kiosk.core.show.presentation import Presentation
 from kiosk.core.show.timing import earliest
 from kiosk.logsetup import shutdown_logging
+from kiosk.screenpower import ScreenPower
 from kiosk.ui.chrome.pinpad import PadView
 from kiosk.ui.drawing.theme import register_fonts
 from kiosk.ui.exposure import ScreenWatch
@@ -72,6 +80,8 @@ class KioskApp:
         data_dir: Path,
         clock: Callable[[], float] = monotonic_clock,
         source: Source | None = None,
+        wall: Callable[[], float] = time.time,
+        power: ScreenPower | None = None,
     ) -> None:
         self.options = options
         self.data_dir = data_dir
@@ -86,7 +96,11 @@ class KioskApp:
         self.records.status.content_from = options.content_from
         self.videos = VideoScreen()  # the video panel on screen, if any, plays
         self.stages = Stages(self.videos)
-        self.show = Presentation(source, clock(), timing=self.stages)
+        self.wall_clock = WallClock(lambda now: wall() + now - self.clock(), local_zone())
+        self.show = Presentation(source, clock(), timing=self.stages, clock=self.wall_clock)
+        self.power = power or ScreenPower(QGuiApplication.platformName())
+        self.dark = False  # the display is switched off by the schedule
+        self._describe_power()
         self.records.follow(self.show, self.content_path)
         self.view = ShowView(self.show, self.stages)
         self.ticker = Ticker(self.tick, clock)
@@ -117,6 +131,7 @@ class KioskApp:
         events.needs_frames.connect(self._redraw)
         events.content_staged.connect(self._staged)
         events.content_applied.connect(self._applied)
+        events.opening_changed.connect(self._opening_changed)
 
     # life cycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -136,6 +151,7 @@ class KioskApp:
         self.screen_watch.attach()
         self.show.start(self.clock())  # the first panel's entrance starts on screen
         self.videos.show_panel(self.show, self.window)
+        self._power(self.show.dark)  # started outside opening hours: the display goes off
 
     def quit(self, code: int) -> None:
         """Leave the event loop with `code` (the operator's PIN, SIGTERM, SIGINT)."""
@@ -147,6 +163,9 @@ class KioskApp:
         """Stop ticking and write the last records."""
         self.ticker.stop()
         self.videos.stop()
+        if self.dark:  # the operator left the kiosk: give them their screen back
+            self._power(False)
+        self.power.close()
         self.front.stop()
         self.screen_watch.detach()
         self.watcher.close()
@@ -245,6 +264,31 @@ class KioskApp:
     def _applied(self, _event: ContentApplied) -> None:
         settings = self.show.content.settings  # the content just applied
         self.pinpad.configure(settings.admin_pin, settings.reduced_motion)
+        self._describe_power()
+
+    # the schedule ------------------------------------------------------------------
+    def _opening_changed(self, event: OpeningChanged) -> None:
+        """The booth opened or closed: switch the display off or on when the schedule says."""
+        self._power(event.dark)
+        self.window.update()
+        self.ticker.kick()
+
+    def _power(self, dark: bool) -> None:
+        """Switch the display off (`dark`) or back on, if that changes anything."""
+        if dark == self.dark:
+            return
+        self.dark = dark
+        schedule = self.show.content.schedule
+        self.power.switch(not dark, cec=schedule is not None and schedule.hdmi_cec)
+        if not dark and not self.options.windowed and self.power.platform.startswith("wayland"):
+            self.window.showFullScreen()  # wlr-randr took the output away, and gave it back
+
+    def _describe_power(self) -> None:
+        """status.json says how the schedule switches the display off, when it does."""
+        schedule = self.show.content.schedule
+        off = schedule is not None and schedule.outside_hours == "screen_off"
+        cec = schedule is not None and schedule.hdmi_cec
+        self.records.status.screen_power = self.power.describe(cec) if off else None
 
 
 def run_prepared(options: RunOptions, prepared: Prepared) -> int:

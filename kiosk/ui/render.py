@@ -1,20 +1,29 @@
 """Panels to images: the `kiosk render` command and the image tests.
 
 Rendering paints exactly what the kiosk paints (background, then the panel view
-at time `at`), into an image of exactly the requested size.
+at time `at`, the chrome and the notice banner), into an image of exactly the
+requested size. `render_when` paints what the screen shows at a wall-clock moment:
+the panels in the rotation then, or the closed screen (``00-closed-<lang>.png``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
-from kiosk.core.content.model import Content
+from kiosk.core.content.model import Content, localize
+from kiosk.core.content.schedule import local_time
+from kiosk.core.show.calendar import content_zone
+from kiosk.core.show.closed import ClosedScreen, closed_words
 from kiosk.core.show.frame import resting_chrome
+from kiosk.core.show.moment import OnScreen, on_screen_at
 from kiosk.ui.chrome.controls import paint_chrome
+from kiosk.ui.closed import paint_closed
+from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.qtapp import ensure_app
 from kiosk.ui.stage import Stage
 
@@ -26,6 +35,8 @@ def render_panel_image(
     size: tuple[int, int],
     language: str,
     at: float | None = None,
+    shown: Sequence[int] | None = None,
+    notice: bool | None = None,
 ) -> QImage:
     """Paint panel `panel_index` of `content` into a new image.
 
@@ -43,6 +54,10 @@ def render_panel_image(
         The language the panel is shown in.
     at : float or None
         Seconds since the panel appeared; None paints the settled panel.
+    shown : sequence of int or None
+        The panels in the rotation (the dots); None: every panel.
+    notice : bool or None
+        Whether the notice banner is up; None: whenever the content has a notice.
 
     Returns
     -------
@@ -52,16 +67,42 @@ def render_panel_image(
     ensure_app()
     stage = Stage(content, content_dir)
     t = stage.settle_seconds(panel_index, language) if at is None else at
-    image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
-    rect = QRectF(0, 0, size[0], size[1])
-    painter = QPainter(image)
+    shown = range(len(content.panels)) if shown is None else shown
+    banner = notice_text(content, language) if notice in (None, True) else None
+    image, painter, rect = _canvas(size)
     try:
         stage.paint(painter, rect, panel_index, language, t)
-        chrome = resting_chrome(content.languages, len(content.panels), panel_index, language)
+        current = list(shown).index(panel_index) if panel_index in shown else -1
+        chrome = resting_chrome(content.languages, len(shown), current, language, banner)
         paint_chrome(painter, rect, chrome, stage.theme)
     finally:
         painter.end()
     return image
+
+
+def notice_text(content: Content, language: str) -> str | None:
+    """The notice's text in `language`, or None without a notice."""
+    notice = content.notice
+    if notice is None:
+        return None
+    return localize(notice.text, language, content.default_language) or None
+
+
+def render_closed_image(content: Content, closed: ClosedScreen, size: tuple[int, int]) -> QImage:
+    """Paint the closed screen `closed` of `content` into a new image of `size`."""
+    ensure_app()
+    image, painter, rect = _canvas(size)
+    try:
+        paint_closed(painter, rect, closed, Theme.from_settings(content.settings.theme))
+    finally:
+        painter.end()
+    return image
+
+
+def _canvas(size: tuple[int, int]) -> tuple[QImage, QPainter, QRectF]:
+    """A new image of `size`, a painter on it, and its rectangle."""
+    image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+    return image, QPainter(image), QRectF(0, 0, size[0], size[1])
 
 
 def image_name(position: int, panel_id: str, language: str) -> str:
@@ -116,7 +157,64 @@ def render_to_folder(
         for language in languages:
             path = out_dir / image_name(index + 1, panel.id, language)
             image = render_panel_image(content, content_dir, index, size, language, at)
-            if not image.save(str(path)):  # PNG, from the file name
-                raise OSError(f"could not write {path}")
-            written.append(path)
+            written.append(_save(image, path))
     return written
+
+
+CLOSED_NAME = "00-closed-{language}.png"
+
+
+def closed_screen_in(content: Content, moment: OnScreen, language: str, zone: tzinfo
+                     ) -> ClosedScreen:
+    """The closed screen of `moment` with `language` first, lit (as a touch shows it)."""
+    local = content_zone(content, zone)
+    opening = moment.agenda.next_opening
+    words = closed_words(local_time(moment.epoch, local),
+                         None if opening is None else local_time(opening, local),
+                         content.languages, language)
+    notice = notice_text(content, language) if moment.agenda.notice else None
+    return ClosedScreen(words, False, notice)
+
+
+def render_when(
+    content: Content,
+    content_dir: Path,
+    out_dir: Path,
+    *,
+    epoch: float,
+    zone: tzinfo,
+    size: tuple[int, int],
+    languages: Sequence[str],
+) -> list[Path]:
+    """Render what the screen shows at `epoch`: the panels in the rotation, or the closed screen.
+
+    Panels are ``NN-<panel id>-<lang>.png`` as `render_to_folder` names them (NN counts
+    the panels in the rotation then); the closed screen is ``00-closed-<lang>.png``,
+    lit, as a touch shows it even when the schedule switches the display off.
+
+    Raises
+    ------
+    OSError
+        When an image cannot be written.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    moment = on_screen_at(content, epoch, zone)
+    written: list[Path] = []
+    for language in languages:
+        if not moment.open:
+            image = render_closed_image(content, closed_screen_in(content, moment, language, zone),
+                                        size)
+            written.append(_save(image, out_dir / CLOSED_NAME.format(language=language)))
+            continue
+        for position, index in enumerate(moment.panels):
+            image = render_panel_image(content, content_dir, index, size, language,
+                                       shown=moment.panels, notice=moment.agenda.notice)
+            name = image_name(position + 1, content.panels[index].id, language)
+            written.append(_save(image, out_dir / name))
+    return sorted(written)
+
+
+def _save(image: QImage, path: Path) -> Path:
+    if not image.save(str(path)):  # PNG, from the file name
+        raise OSError(f"could not write {path}")
+    return path

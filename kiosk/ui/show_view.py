@@ -3,8 +3,9 @@
 `ShowView.paint` asks the show (`kiosk.core.show.Presentation`) for its frame and
 paints it: the panel of the shot from its content version's stage, or the blend
 of a transition (both pictures painted once, on the transition's first frame),
-then the chrome. Painting never changes the show; a panel that failed to paint is
-reported afterwards, as an intent (`report_failures`).
+then the chrome; outside opening hours, the closed screen (`kiosk.ui.closed`).
+Painting never changes the show; a panel that failed to paint is reported
+afterwards, as an intent (`report_failures`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtGui import QPainter, QPixmap
 from kiosk.core.show.frame import Shot, Transition
 from kiosk.core.show.presentation import Presentation
 from kiosk.ui.chrome.controls import paint_chrome
+from kiosk.ui.closed import paint_closed
 from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.stage import Stages
 from kiosk.ui.transition import Blend, paint_blend
@@ -41,6 +43,12 @@ class ShowView:
         """Paint the frame at `now` into `rect`; `pressed` is the control under a finger."""
         frame = self._show.frame(now)
         self._stages.retain(self._show.sources)
+        if frame.closed is not None:
+            self._blend = None
+            paint_closed(painter, rect, frame.closed, self.theme)
+            if not frame.closed.dark:
+                paint_chrome(painter, rect, frame.chrome, self.theme)
+            return
         if frame.transition is None:
             self._blend = None
             self._paint_shot(painter, rect, frame.shot)

@@ -1,8 +1,8 @@
 """The video on screen: one player at a time, for the video panel being shown.
 
 It follows the show (`follow`): the video starts when a video panel comes on screen
-and stops when the panel goes; meanwhile every new frame repaints the window, and
-nothing else does: a video panel that is not on screen costs nothing, and a playing
+and stops when the panel goes, or the booth closes; meanwhile every new frame repaints
+the window, and nothing else does: a video panel that is not on screen costs nothing, and a playing
 one asks the ticker for no frames (its entrance over, the show is still). After a stop
 the last frame stays available, so the panel fades out on the picture the visitor
 saw. A player that cannot be made, or a file that does not play, is logged once
@@ -53,11 +53,15 @@ class VideoScreen(QObject):
         events = show.events
         events.content_applied.connect(lambda _event: self.forget_failures())
         events.panel_changed.connect(lambda _event: self.show_panel(show, window))
+        events.opening_changed.connect(lambda _event: self.show_panel(show, window))
 
     def show_panel(self, show: Presentation, window: QWidget) -> None:
-        """Play the video of the panel on screen, if it is a video panel; else stop."""
+        """Play the video of the panel on screen, if it is a video panel; else stop.
+
+        Outside opening hours no panel is on screen: nothing plays.
+        """
         panel: Any = show.content.panels[show.index]
-        if panel.kind != "video":
+        if panel.kind != "video" or not show.open:
             self.stop()
             return
         ratio = window.devicePixelRatioF()

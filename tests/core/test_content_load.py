@@ -105,7 +105,7 @@ def test_result_carries_the_bytes_and_their_digest():
         (
             doc('{"id": "t", "kind": "title", "title": "x", "zzz": 5}'),
             "panels[0].zzz",
-            "the keys allowed here are: id, dwell_seconds, image, qr, kind, title, subtitle",
+            "the keys allowed here are: id, dwell_seconds, image, qr, show, kind, title, subtitle",
             5,
         ),
         (

@@ -51,8 +51,10 @@ def test_every_field_has_a_floor_and_a_capacity_in_both_orientations() -> None:
 
 
 def test_the_floors_are_the_visual_briefs() -> None:
+    # the visual brief's six, and the notice banner's (read in passing: a card title's floor)
     assert FLOORS == {"hero": 72, "title": 56, "item_title": 36, "body": 28, "figure": 96,
-                      "caption": 20, "quote": 40}  # a quote's words: large type (issue 17)
+                      "caption": 20, "quote": 40,  # a quote's words: large type (issue 17)
+                      "notice": 36}
 
 
 def test_a_card_text_far_too_long_is_warned_with_path_length_and_limit() -> None:

@@ -26,6 +26,8 @@ EXPECTED = {
     "kiosk_content_error": "gauge",
     "kiosk_using_last_good": "gauge",
     "kiosk_content_info": "gauge",
+    "kiosk_open": "gauge",
+    "kiosk_screen_off_by_schedule": "gauge",
 }
 
 

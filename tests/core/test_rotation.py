@@ -47,8 +47,8 @@ def test_following_loops_back_to_first_and_skips_inactive_panels():
     assert rotation.following(2, ALL) == 0
     assert rotation.following(0, (0, 2)) == 2
     assert rotation.following(2, (2,)) == 2  # a single panel follows itself
-    assert rotation.first(ALL) == 0
-    assert rotation.first((1, 2)) == 1
+    assert rotation.first(ALL, 0.0) == 0
+    assert rotation.first((1, 2), 0.0) == 1
 
 
 def test_step_walks_both_ways_over_active_panels():

@@ -52,7 +52,9 @@ def texts_of(view, rect: QRectF) -> PanelLayout:
 
 
 def test_every_field_is_tried() -> None:
-    assert sorted(TEXT_FIELDS + CHART_FIELDS + ["stats.figures", QR_CAPTION]) == sorted(ROLES)
+    # the notice banner is tried in test_closed_and_notice.py
+    tried = ["stats.figures", QR_CAPTION, "notice.text"]
+    assert sorted(TEXT_FIELDS + CHART_FIELDS + tried) == sorted(ROLES)
 
 
 @pytest.mark.parametrize("orientation", ORIENTATIONS)

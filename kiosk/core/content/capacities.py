@@ -220,4 +220,8 @@ CAPACITIES: dict[str, dict[str, tuple[int, ...]]] = {
         "landscape": (42,),
         "portrait": (42,),
     },
+    "notice.text": {
+        "landscape": (177,),
+        "portrait": (89,),
+    },
 }

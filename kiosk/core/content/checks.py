@@ -2,8 +2,9 @@
 
 They run once the model accepts the file, on the `Content` it gives; the language and
 text checks, which can run on any parsed document, live in `kiosk.core.content.texts`,
-and the lengths of texts (what fits at the smallest readable size) in
-`kiosk.core.content.length_checks`.
+the lengths of texts (what fits at the smallest readable size) in
+`kiosk.core.content.length_checks`, and what opening hours and dated panels mean in
+`kiosk.core.content.schedule_checks`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from kiosk.core.content.media_checks import (
 from kiosk.core.content.model import Content, StatsPanel
 from kiosk.core.content.numbers import format_figure
 from kiosk.core.content.problems import Problem, Severity, locate, problem_at
+from kiosk.core.content.schedule_checks import schedule_problems
 
 BILLIONS_FROM = 0.001  # a compact currency figure from this up to 1,000 is read as billions
 
@@ -41,9 +43,9 @@ def content_problems(
 
     Its pictures and videos are in `base_dir`; `file_name` is the content file's name, for messages.
     """
-    return _Checks(content, parsed, base_dir, file_name).run() + length_problems(
-        content, parsed.positions
-    )
+    return (_Checks(content, parsed, base_dir, file_name).run()
+            + length_problems(content, parsed.positions)
+            + schedule_problems(content, parsed.positions))
 
 
 class _Checks:

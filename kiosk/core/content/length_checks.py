@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from kiosk.core.content.cleantext import shown_text
 from kiosk.core.content.limits import (
+    NOTICE_FIELD,
     ORIENTATIONS,
     Field,
     Orientation,
@@ -44,16 +45,27 @@ CROWDS = {
 def length_problems(content: Content, positions: Positions) -> list[Problem]:
     """A warning for every text, and every figure, longer than fits at its floor."""
     problems: list[Problem] = []
+    if content.notice is not None:
+        problems.extend(_text_problems(NOTICE_FIELD, content.notice.text, content, positions))
     for index, panel in enumerate(content.panels):
         for field, text in panel_fields(panel, index):
-            for language, value in _languages(text, content.languages):
-                length = len(shown_text(value))
-                where = (*field.path, language) if language else field.path
-                label = format_path(field.path) + (f" ({language})" if language else "")
-                problems.extend(_too_long(field, length, "characters", TEXT_FIX,
-                                          (label, locate(positions, where))))
+            problems.extend(_text_problems(field, text, content, positions))
         if isinstance(panel, StatsPanel):
             problems.extend(_figure_problems(panel, index, content, positions))
+    return problems
+
+
+def _text_problems(
+    field: Field, text: Text | None, content: Content, positions: Positions
+) -> list[Problem]:
+    """A warning for each language in which `text` is longer than `field` shows."""
+    problems: list[Problem] = []
+    for language, value in _languages(text, content.languages):
+        length = len(shown_text(value))
+        where = (*field.path, language) if language else field.path
+        label = format_path(field.path) + (f" ({language})" if language else "")
+        problems.extend(_too_long(field, length, "characters", TEXT_FIX,
+                                  (label, locate(positions, where))))
     return problems
 
 

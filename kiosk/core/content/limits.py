@@ -20,7 +20,7 @@ from kiosk.core.content.media import picture_place
 from kiosk.core.content.model import Panel, StatsPanel, Text
 from kiosk.core.content.numbers import split_figure
 
-Role = Literal["hero", "title", "item_title", "body", "figure", "caption", "quote"]
+Role = Literal["hero", "title", "item_title", "body", "figure", "caption", "quote", "notice"]
 Orientation = Literal["landscape", "portrait"]
 ORIENTATIONS: tuple[Orientation, ...] = ("landscape", "portrait")
 
@@ -32,6 +32,7 @@ FLOORS: dict[Role, float] = {
     "figure": 96,  # the digits of a statistics figure
     "caption": 20,  # source lines, a photo's credit
     "quote": 40,  # the words of a quote panel: large type, between item titles and titles
+    "notice": 36,  # the notice banner over every panel: read in passing, from further away
 }
 
 ROLES: dict[str, Role] = {
@@ -58,10 +59,12 @@ ROLES: dict[str, Role] = {
     "quote.role": "body",
     "video.caption": "body",
     "qr.caption": "body",
+    "notice.text": "notice",
 }
 """Each field's role, by its key: the panel kind, then the field's path without indexes.
 
-The caption of a QR code is ``qr.caption`` on every kind: its card is the same everywhere.
+The caption of a QR code is ``qr.caption`` on every kind: its card is the same everywhere;
+``notice.text`` is the notice banner's, over every panel.
 """
 
 
@@ -97,6 +100,10 @@ def capacity(field: Field, orientation: Orientation) -> int:
     """How many characters of running text `field` shows at its floor in `orientation`."""
     counts = capacities.CAPACITIES[capacity_key(field.key, field.variant)][orientation]
     return counts[min(field.count, len(counts)) - 1]
+
+
+NOTICE_FIELD = Field(("notice", "text"), "notice.text", "", 1)
+"""The notice's text: one banner, whatever the panel under it."""
 
 
 def panel_fields(panel: Panel, index: int) -> Iterator[tuple[Field, Text | None]]:

@@ -20,6 +20,7 @@ from kiosk.core.content.basics import (
     Strict,
     Text,
 )
+from kiosk.core.content.dated import Notice, Schedule, ShowWindow
 from kiosk.core.content.media import FileName, ImageRef, Picture, QrCode, picture_of
 
 __all__ = [
@@ -27,9 +28,12 @@ __all__ = [
     "Colour",
     "Content",
     "LanguageCode",
+    "Notice",
     "Picture",
     "QrCode",
+    "Schedule",
     "Seconds",
+    "ShowWindow",
     "Strict",
     "Text",
     "localize",
@@ -94,6 +98,14 @@ class Settings(Strict):
             "folder (for operators watching a fleet); 0 turns it off."
         ),
     )
+    sync_to_clock: bool = Field(
+        default=False,
+        description=(
+            "Keep screens that show the same content in step: the panel on screen follows "
+            "the clock (a cycle from local midnight), so every screen shows the same panel "
+            "at the same moment. Needs clocks kept right (NTP or chrony)."
+        ),
+    )
     admin_pin: str = Field(
         default="2468",
         pattern=r"^[0-9]{4,8}$",
@@ -115,6 +127,11 @@ class PanelBase(Strict):
     image: ImageRef | None = None
     qr: QrCode | None = Field(
         default=None, description="A QR code visitors scan to take a web page away."
+    )
+    show: ShowWindow | None = Field(
+        default=None,
+        description="When this panel is in the rotation (from, until, days, hours); always if "
+        "left out.",
     )
 
     def headline(self) -> Text | None:
@@ -256,6 +273,10 @@ class Content(Strict):
     languages: list[LanguageCode] = Field(min_length=1, max_length=8)
     default_language: LanguageCode
     settings: Settings = Settings()
+    schedule: Schedule | None = Field(
+        default=None, description="Opening hours; without a schedule the kiosk is always on."
+    )
+    notice: Notice | None = Field(default=None, description="A banner shown over every panel.")
     panels: list[Panel] = Field(min_length=1, max_length=50)
 
     def dwell_for(self, index: int) -> float:

@@ -48,6 +48,7 @@ _CHOICES = {
     "kind": "a kind of panel",
     "transition": "a transition",
     "format": "a figure format",
+    "days": "a day",
 }
 
 
@@ -71,8 +72,11 @@ def closest(value: object, options: Sequence[str]) -> str | None:
     """Return the option closest to a misspelt `value` (case aside), or None."""
     if not isinstance(value, str):
         return None
-    exact = [option for option in options if option.lower() == value.strip().lower()]
-    close = exact or difflib.get_close_matches(value.strip().lower(), options, n=1, cutoff=0.6)
+    typed = value.strip().lower()
+    exact = [option for option in options if option.lower() == typed]
+    # a day written in full ("saturday") for its short name ("sat")
+    short = [option for option in options if len(option) >= 3 and typed.startswith(option)]
+    close = exact or difflib.get_close_matches(typed, options, n=1, cutoff=0.6) or short
     return close[0] if close else None
 
 
@@ -119,11 +123,14 @@ def _wording(detail: Any, path: JsonPath, document: Any) -> str:
     if kind == "union_tag_invalid":
         tag = value.get("kind") if isinstance(value, dict) else detail["ctx"]["tag"]
         return _choice("kind", tag, PANEL_KINDS)
+    if kind == "value_error":  # the model's own check worded it (times, dates, zones)
+        return str(detail["ctx"]["error"])
     if "[key]" in detail["loc"]:
         return f"{LANGUAGE_CODE}{found}"
     if kind == "literal_error":
         options = re.findall(r"'([^']*)'", detail["ctx"]["expected"])
-        return _choice(str(path[-1]) if path else "", value, options)
+        names = [part for part in path if isinstance(part, str)]
+        return _choice(names[-1] if names else "", value, options)
     rule = rule_for(path, document) or _TYPE_WORDS.get(kind)
     if rule is None:
         message = str(detail["msg"])

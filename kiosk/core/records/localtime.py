@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -48,6 +48,18 @@ def machine_zone(environ: Mapping[str, str] | None = None) -> tzinfo | None:
         return ZoneInfo(name) if name else None
     except (ZoneInfoNotFoundError, ValueError):
         return None
+
+
+def local_zone(environ: Mapping[str, str] | None = None) -> tzinfo:
+    """The machine's zone: by its name when known, else its current offset from UTC.
+
+    A schedule counts in it when it names no zone of its own; the offset alone cannot
+    follow a daylight-saving change, so booths whose zone has no name should name one.
+    """
+    named = machine_zone(environ)
+    if named is not None:
+        return named
+    return datetime.now().astimezone().tzinfo or UTC
 
 
 def local(epoch: float, tz: tzinfo | None) -> datetime:

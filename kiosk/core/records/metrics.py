@@ -39,6 +39,14 @@ METRICS: dict[str, tuple[str, str]] = {
         "1 while the last good copy is shown because the content file is broken, else 0.",
     ),
     "kiosk_content_info": ("gauge", "The content on screen, by the SHA-256 of its bytes: 1."),
+    "kiosk_open": (
+        "gauge",
+        "1 while the booth is open by its schedule (always, without one); 0 while closed.",
+    ),
+    "kiosk_screen_off_by_schedule": (
+        "gauge",
+        "1 while the schedule has the display switched off on purpose (healthy), else 0.",
+    ),
 }
 
 
@@ -75,6 +83,8 @@ def exposition(status: KioskStatus, counts: LiveCounts, up: bool = True) -> str:
         "kiosk_content_error": [({}, int(status.last_error is not None))],
         "kiosk_using_last_good": [({}, int(status.using_last_good))],
         "kiosk_content_info": [({"sha256": status.content_sha256 or ""}, 1)],
+        "kiosk_open": [({}, int(status.open))],
+        "kiosk_screen_off_by_schedule": [({}, int(status.screen_state == "off_by_schedule"))],
     }
     lines: list[str] = []
     for name, (kind, text) in METRICS.items():

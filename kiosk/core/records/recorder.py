@@ -9,7 +9,10 @@ pets systemd's watchdog and rewrites metrics.prom
 to the event log as lifecycle moments, which visitor sessions need.
 Proof-of-play, the heartbeat and the watchdog count only while the window is on a
 screen a visitor can see (`screen_changed`); until then, and whenever the compositor
-hides it, status.json says so instead.
+hides it, status.json says so instead. Outside opening hours (`opening_changed`) no
+panel is shown, so none is recorded; a display the schedule switched off is healthy:
+the heartbeat and the watchdog go on, and status.json says ``"screen_state":
+"off_by_schedule"`` so that a monitor does not take it for a failure.
 Durations and scheduling use the app's monotonic clock; stamps use the wall clock.
 """
 
@@ -65,6 +68,9 @@ class Records:
         self.metrics_file = AtomicFile(data_dir / METRICS_FILE, mode=SHARED_READ)
         self.status.screen_problem = NOT_ON_SCREEN_YET
         self.on_screen = False
+        self.closed = False  # outside opening hours: no panel on screen
+        self.dark = False  # the schedule switched the display off
+        self._counting = False  # a visitor can see the panel: showings are recorded
         self._showing: tuple[str, str] | None = None
         self._dirty = False
         self._last_flush = now
@@ -76,6 +82,7 @@ class Records:
     def follow(self, show: Presentation, content_path: Path) -> None:
         """Record what `show` shows now and, through its events, from now on."""
         self._content_path = content_path
+        self.opening_changed(show.open, show.dark, show.changes_at)
         self.panel_shown(show.panel_id, show.language)
         self.source_loaded(show.source)
         self.content_error(show.problem)
@@ -85,6 +92,7 @@ class Records:
         events.interaction.connect(self._on_interaction)
         events.content_staged.connect(self._on_staged)
         events.problem_changed.connect(self._on_problem)
+        events.opening_changed.connect(self._on_opening)
 
     def _on_panel(self, event: show.PanelChanged) -> None:
         self.panel_shown(event.panel_id, event.language)
@@ -101,11 +109,14 @@ class Records:
     def _on_problem(self, event: show.ProblemChanged) -> None:
         self.content_error(event.error, event.using_last_good)
 
+    def _on_opening(self, event: show.OpeningChanged) -> None:
+        self.opening_changed(event.open, event.dark, event.changes_at)
+
     # what happened --------------------------------------------------------
     def panel_shown(self, panel_id: str, language: str) -> None:
         """Record a showing (if a visitor can see it) and put it in the status."""
         self._showing = (panel_id, language)
-        if self.on_screen:
+        if self._counting:
             self.events.panel_shown(panel_id, language, self.clock())
             self.counts.feed(Showing(self.wall(), panel_id, language))
             self.status.current_panel = panel_id
@@ -173,19 +184,50 @@ class Records:
             What the window is shown on (platform, sizes), for status.json.
         """
         if on_screen != self.on_screen:
-            self._count_showing(on_screen)
             self._heartbeat_due = self.clock()  # a beat (the watchdog if on screen) next tick
+        self.on_screen = on_screen
         self.status.on_screen = on_screen
         self.status.screen_problem = problem
         self.status.screen = screen
+        self._follow_screen()
 
-    def _count_showing(self, on_screen: bool) -> None:
-        """Close the showing when the window leaves the screen; open it when it comes back."""
-        now = self.clock()
-        self.on_screen = on_screen
+    def opening_changed(self, is_open: bool, dark: bool, changes_at: float | None) -> None:
+        """The booth opened or closed, or the schedule switched the display off or on.
+
+        While closed no panel is recorded; while dark (off by the schedule) the kiosk
+        is healthy whether or not the window system still shows its window. status.json
+        is rewritten at the next tick.
+        """
+        if (not is_open, dark) != (self.closed, self.dark):
+            self._moment("opening", "open" if is_open else ("off" if dark else "closed"))
+            self._heartbeat_due = self.clock()
+        self.closed, self.dark = not is_open, dark
+        self.status.open = is_open
+        self.status.changes_at = changes_at
+        self._follow_screen()
+
+    @property
+    def healthy(self) -> bool:
+        """Whether the kiosk does what it should: on a screen, or dark by the schedule."""
+        return self.on_screen or self.dark
+
+    def _follow_screen(self) -> None:
+        """Open or close the showing as visitors start or stop seeing panels; the screen state."""
+        counting = self.on_screen and not self.closed
+        if self.dark:
+            self.status.screen_state = "off_by_schedule"
+            self.status.screen_problem = None
+        elif not self.on_screen:
+            self.status.screen_state = "not_visible"
+        else:
+            self.status.screen_state = "closed_screen" if self.closed else "panels"
+        if counting == self._counting:
+            return
+        self._counting = counting
         if self._showing is None:
             return
-        if on_screen:
+        now = self.clock()
+        if counting:
             panel_id, language = self._showing
             self.events.panel_shown(panel_id, language, now)
             self.counts.feed(Showing(self.wall(), panel_id, language))
@@ -206,7 +248,7 @@ class Records:
         if now >= self._heartbeat_due:
             self.write_status()
             self.write_metrics()
-            if self.on_screen:
+            if self.healthy:
                 notify("WATCHDOG=1")
             self._heartbeat_due = now + HEARTBEAT_SECONDS
         due = self._heartbeat_due
@@ -215,8 +257,8 @@ class Records:
         return due
 
     def write_status(self) -> bool:
-        """Rewrite status.json now; the heartbeat moves on only while on screen."""
-        if self.on_screen:
+        """Rewrite status.json now; the heartbeat moves on only while healthy (`healthy`)."""
+        if self.healthy:
             self.status.heartbeat_at = self.wall()
         return self.status_file.write(self.status)
 
@@ -231,6 +273,7 @@ class Records:
         self.events.close(self.clock())
         self.status.current_panel = None
         self.status.on_screen = False  # a stopped kiosk shows nothing
+        self.status.screen_state = "stopped"
         self.write_status()
         self.write_metrics(up=False)
 

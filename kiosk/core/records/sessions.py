@@ -29,7 +29,7 @@ from kiosk.core.records.timeline import Event, Interaction, Moment, Showing
 MAX_SILENCE_SECONDS = MAX_DWELL_SECONDS + 60.0
 
 NOT_VISITOR = frozenset({"idle_reset", "admin"})
-ENDINGS = {"stop": "exit", "start": "restart", "content": "reload"}
+ENDINGS = {"stop": "exit", "start": "restart", "content": "reload", "opening": "schedule"}
 
 
 @dataclass
@@ -55,7 +55,8 @@ class Session:
         Touches and keys that did something.
     ended_by
         ``walk_away`` (idle reset), ``reload``, ``exit``, ``restart`` (the kiosk
-        started again without stopping), ``silence`` (the log stopped) or ``open``
+        started again without stopping), ``schedule`` (the booth closed, or its
+        screen went dark or lit up), ``silence`` (the log stopped) or ``open``
         (still going when the log ends).
     """
 

@@ -43,6 +43,18 @@ class KioskStatus:
         False when the event log could not be opened (no proof of play).
     on_screen, screen_problem, screen
         Whether a visitor can see the window; why not; what it is shown on.
+    screen_state
+        What the screen does, in one word for monitors: ``panels`` (the show, on
+        screen), ``closed_screen`` (outside opening hours, the closed screen on
+        screen), ``off_by_schedule`` (outside opening hours, the display switched off
+        on purpose: healthy), ``not_visible`` (a problem: see `screen_problem`) or
+        ``stopped``.
+    open, changes_at
+        Whether the booth is open by its schedule (always, without one), and when it
+        next opens or closes (None: not ahead).
+    screen_power
+        How the schedule switches the display off ("xset", "wlopm + cec-ctl", "none: a
+        black screen"); None when it does not (no schedule, or a closed screen).
     version
         The kiosk's version.
     """
@@ -64,6 +76,10 @@ class KioskStatus:
     on_screen: bool = False
     screen_problem: str | None = None
     screen: dict[str, Any] = field(default_factory=dict)
+    screen_state: str = "not_visible"
+    open: bool = True
+    changes_at: float | None = None
+    screen_power: str | None = None
     version: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,6 +105,10 @@ class KioskStatus:
             "on_screen": self.on_screen,
             "screen_problem": self.screen_problem,
             "screen": self.screen,
+            "screen_state": self.screen_state,
+            "open": self.open,
+            "changes_at": None if self.changes_at is None else iso_utc(self.changes_at),
+            "screen_power": self.screen_power,
         }
 
 

@@ -109,6 +109,20 @@ class ProblemChanged(NamedTuple):
     at: float
 
 
+class OpeningChanged(NamedTuple):
+    """The booth opened or closed, or the schedule switched the display off or on.
+
+    `dark`: the display is off by the schedule (closed, ``screen_off``, not woken by
+    a touch). `changes_at`: when the booth next opens or closes (epoch seconds; None:
+    not ahead).
+    """
+
+    open: bool
+    dark: bool
+    at: float
+    changes_at: float | None = None
+
+
 class NeedsFrames(NamedTuple):
     """What is on screen changed at `at` and keeps moving until `until` (>= `at`).
 
@@ -130,4 +144,5 @@ class ShowEvents:
         self.content_staged: Emitter[ContentStaged] = Emitter()
         self.content_applied: Emitter[ContentApplied] = Emitter()
         self.problem_changed: Emitter[ProblemChanged] = Emitter()
+        self.opening_changed: Emitter[OpeningChanged] = Emitter()
         self.needs_frames: Emitter[NeedsFrames] = Emitter()

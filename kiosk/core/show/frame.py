@@ -3,7 +3,9 @@
 `Presentation.frame(now)` returns a `Frame`; the Qt layer paints it and nothing
 else. A `Shot` names one panel picture (which content, which panel, which
 language, how far into its entrance); a `Transition` blends two shots; a
-`ChromeState` says what the controls over the panel show.
+`ChromeState` says what the controls over the panel show (and the notice banner);
+outside opening hours `Frame.closed` (`kiosk.core.show.closed.ClosedScreen`) replaces
+the panel.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from kiosk.core.show.easing import clamp01, ease_in_out_cubic, progress
 
 if TYPE_CHECKING:
     from kiosk.core.content.source import Source
+    from kiosk.core.show.closed import ClosedScreen
 
 CONTROLS_VISIBLE_SECONDS = 5.0  # the arrows stay this long after the last touch
 CONTROLS_FADE_SECONDS = 0.4  # then fade out over this long
@@ -80,15 +83,20 @@ class ChromeState:
     problem_marker: bool = False
     pressed: str | None = None
     paused: bool = False
+    notice: str | None = None
 
 
 @dataclass(frozen=True)
 class Frame:
-    """Everything on screen at one moment: the panel (or a transition) and the chrome."""
+    """Everything on screen at one moment: the panel (or a transition) and the chrome.
+
+    While the booth is closed, `closed` is what the screen shows instead of the panel.
+    """
 
     shot: Shot
     transition: Transition | None
     chrome: ChromeState
+    closed: ClosedScreen | None = None
 
 
 def next_language(languages: list[str], current: str) -> str | None:
@@ -98,9 +106,12 @@ def next_language(languages: list[str], current: str) -> str | None:
     return languages[(languages.index(current) + 1) % len(languages)]
 
 
-def resting_chrome(languages: list[str], count: int, current: int, language: str) -> ChromeState:
+def resting_chrome(
+    languages: list[str], count: int, current: int, language: str, notice: str | None = None
+) -> ChromeState:
     """The chrome of an untouched kiosk showing dot `current` of `count`."""
-    return ChromeState(count, current, language, next_language(languages, language))
+    return ChromeState(count, current, language, next_language(languages, language),
+                       notice=notice)
 
 
 def controls_opacity(last_touch: float | None, now: float) -> float:

@@ -3,7 +3,8 @@
 `Presentation` owns the panel on screen and the next one, the transition between
 them, the language, the idle countdown, the presenter's pause, the controls, the
 content on screen and the content staged for the next panel boundary, the
-operator's problem marker, and the panels fenced off after they failed to draw.
+operator's problem marker, the panels fenced off after they failed to draw, and
+what the schedule says (open or closed, dated panels, the notice: `Opening`).
 
 It changes only in two ways:
 
@@ -15,7 +16,7 @@ It changes only in two ways:
 
 Each change is published on `events` (see `kiosk.core.show.events`); what the
 screen shows at any moment is `frame(now)`. `now` is monotonic seconds, passed
-in: nothing here reads a clock.
+in: nothing here reads a clock; wall-clock time comes from a `WallClock` port.
 """
 
 from __future__ import annotations
@@ -30,22 +31,23 @@ from kiosk.core.show.events import (
     Interaction,
     LanguageChanged,
     NeedsFrames,
+    OpeningChanged,
     PanelChanged,
     ProblemChanged,
     ShowEvents,
 )
 from kiosk.core.show.frame import (
-    ChromeState,
-    Frame,
     Shot,
     Transition,
     controls_change_at,
-    controls_opacity,
     next_language,
 )
 from kiosk.core.show.idle import IdleTracker
+from kiosk.core.show.opening import Opening
 from kiosk.core.show.programme import Programme
-from kiosk.core.show.rotation import Rotation, RotationFactory
+from kiosk.core.show.rotation import RotationFactory, RotationPolicy
+from kiosk.core.show.state import ShowState
+from kiosk.core.show.synced import rotation_for, rotation_kind
 from kiosk.core.show.timing import (
     FRAME_SECONDS,
     PanelTiming,
@@ -57,6 +59,7 @@ from kiosk.core.show.timing import (
 if TYPE_CHECKING:
     from kiosk.core.content.model import Content
     from kiosk.core.content.source import Source
+    from kiosk.core.show.calendar import WallClock
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +71,7 @@ def dwells(source: Source) -> list[float]:
     return [panel_dwell(source, index) for index in range(len(source.content.panels))]
 
 
-class Presentation:
+class Presentation(ShowState):
     """The running show of one content version at a time (see the module docstring).
 
     Parameters
@@ -79,8 +82,13 @@ class Presentation:
         The current time, monotonic seconds.
     timing : PanelTiming or None
         How long each panel's entrance moves (the drawing layer knows); None: never.
-    rotation : RotationFactory
-        Builds the rotation policy from the dwells and `now`; `Rotation` by default.
+    rotation : RotationFactory or None
+        Builds the rotation policy from the dwells and `now`; None: chosen for each
+        content version, `SyncedRotation` when it asks for ``sync_to_clock`` (and a
+        wall clock is given), else `Rotation`.
+    clock : WallClock or None
+        Wall-clock time, for the schedule, dated panels, the notice's end and the
+        rotation in step; None: always open, every panel, the notice until replaced.
     """
 
     def __init__(
@@ -89,142 +97,26 @@ class Presentation:
         now: float,
         *,
         timing: PanelTiming | None = None,
-        rotation: RotationFactory = Rotation,
+        rotation: RotationFactory | None = None,
+        clock: WallClock | None = None,
     ) -> None:
         self.events = ShowEvents()
         self._timing = timing or StillPanels()
         self._programme = Programme(source)
         self._problem = source.error
         self._language = source.content.default_language
-        self._index = 0
+        self._clock = clock
+        self._given_rotation = rotation
+        self._opening = Opening(clock, source.content, now)
+        self._programme.show_only(self._opening.agenda.shown)
+        self._rotation_kind = rotation_kind(source.content, self._clock, rotation)
+        self._rotation = self._new_rotation(source.content, now)
+        self._index = self._rotation.first(self.active, now)
+        self._rotation.go_to(self._index, now)
         self._entered_at = now
         self._transition: Transition | None = None
-        self._rotation = rotation(dwells(source), now)
         settings = source.content.settings
         self._idle = IdleTracker(settings.idle_timeout_seconds, COUNTDOWN_SECONDS)
-
-    # ------------------------------------------------------------------ state
-    @property
-    def source(self) -> Source:
-        """The content on screen."""
-        return self._programme.source
-
-    @property
-    def content(self) -> Content:
-        """The content document on screen."""
-        return self._programme.content
-
-    @property
-    def pending(self) -> Source | None:
-        """Content staged for the next panel boundary, if any."""
-        return self._programme.pending
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        """Every content version the screen may still need: on screen, outgoing, staged."""
-        found = [self.source]
-        if self._transition is not None:
-            found.append(self._transition.outgoing.source)
-        if self.pending is not None:
-            found.append(self.pending)
-        return tuple(found)
-
-    @property
-    def index(self) -> int:
-        """The panel on screen (or entering it)."""
-        return self._index
-
-    @property
-    def panel_id(self) -> str:
-        """Id of the panel on screen (or entering it)."""
-        return self.content.panels[self._index].id
-
-    @property
-    def language(self) -> str:
-        """The language every text is shown in."""
-        return self._language
-
-    @property
-    def transition(self) -> Transition | None:
-        """The transition running (until the tick after it ends), if any."""
-        return self._transition
-
-    @property
-    def entered_at(self) -> float:
-        """When the panel on screen started its entrance (after its transition)."""
-        return self._entered_at
-
-    @property
-    def active(self) -> tuple[int, ...]:
-        """The panels in the rotation, in order: all of them but the fenced-off ones."""
-        return self._programme.active
-
-    @property
-    def upcoming(self) -> int:
-        """The panel the rotation shows next."""
-        return self._rotation.following(self._index, self.active)
-
-    @property
-    def paused(self) -> bool:
-        """Whether a presenter paused the rotation."""
-        return self._rotation.paused
-
-    @property
-    def held(self) -> bool:
-        """Whether a visitor holds the rotation (until the idle reset)."""
-        return self._rotation.held
-
-    @property
-    def last_touch(self) -> float | None:
-        """When a visitor last touched; None in the attract loop."""
-        return self._idle.last_touch
-
-    @property
-    def idle_timeout(self) -> float:
-        """Seconds without a touch before the attract loop returns."""
-        return self._idle.timeout
-
-    @property
-    def problem(self) -> str | None:
-        """What the operator's problem marker stands for (None: no marker)."""
-        return self._problem
-
-    def panel_time(self, now: float) -> float:
-        """Seconds since the panel on screen appeared (negative during its transition)."""
-        return now - self._entered_at
-
-    def settle_at(self) -> float:
-        """When the panel on screen stops moving."""
-        settle = self._timing.settle_seconds(self.source, self._index, self._language)
-        return self._entered_at + settle
-
-    def is_still(self, now: float) -> bool:
-        """True when nothing on screen moves at `now`: no transition, entrance or fade."""
-        opacity = controls_opacity(self.last_touch, now)
-        fading = 0.0 < opacity < 1.0
-        return self._transition is None and now >= self.settle_at() and not fading
-
-    def frame(self, now: float) -> Frame:
-        """What the screen shows at `now`."""
-        transition = self._transition
-        if transition is not None and transition.done(now):
-            transition = None
-        return Frame(self._shot(now), transition, self.chrome(now))
-
-    def chrome(self, now: float) -> ChromeState:
-        """What the controls show at `now`."""
-        active = self.active
-        idle = self._idle.state(now)
-        return ChromeState(
-            count=len(active),
-            current=active.index(self._index) if self._index in active else -1,
-            language=self._language,
-            next_language=next_language(self.content.languages, self._language),
-            controls_opacity=controls_opacity(self.last_touch, now),
-            countdown=idle.seconds_left if idle.phase == "countdown" else None,
-            problem_marker=self._problem is not None,
-            paused=self.paused,
-        )
 
     # ------------------------------------------------------------------- time
     def start(self, now: float) -> None:
@@ -234,7 +126,14 @@ class Presentation:
         self._redraw(now)
 
     def tick(self, now: float) -> float | None:
-        """Advance the show to `now`; return when it next needs a tick (None: never)."""
+        """Advance the show to `now`; return when it next needs a tick (None: never).
+
+        While closed only the schedule (or a woken screen's minute) needs a tick.
+        """
+        if self._opening.is_due(now):
+            self._follow_the_schedule(now)
+        if not self.open:
+            return self._opening.due()
         if self._idle.poll(now):
             self._reset_to_attract(now)
         due = self._rotation.due(now)
@@ -248,11 +147,20 @@ class Presentation:
             self._rotation.due(now),
             controls_change_at(self.last_touch, now),
             self._idle.next_change_at(now),
+            self._opening.due(),
         )
 
     # ---------------------------------------------------------------- intents
     def touch(self, now: float) -> None:
-        """Any visitor input: hold the rotation, show the controls, restart the idle clock."""
+        """Any visitor input: hold the rotation, show the controls, restart the idle clock.
+
+        While closed, a touch lights a dark screen for a minute (staff setting up).
+        """
+        if not self.open:
+            if self._opening.wake(now):
+                self._announce_opening(now)
+            self._redraw(now)
+            return
         self._idle.touch(now)
         self._rotation.hold(now)
         self._redraw(now)
@@ -260,7 +168,8 @@ class Presentation:
     def tap(self, now: float) -> None:
         """A tap on the panel itself (not on a control): shows the controls."""
         self.touch(now)
-        self._record("tap", None, now)
+        if self.open:
+            self._record("tap", None, now)
 
     def next(self, now: float, cause: str | None = "swipe") -> None:
         """Show the next panel at once; `cause` is recorded (None: not a visitor's doing)."""
@@ -276,8 +185,10 @@ class Presentation:
         self._navigate(now, cause, index, direction)
 
     def toggle_language(self, now: float, cause: str = "language") -> None:
-        """Switch every text to the next configured language."""
+        """Switch every text to the next configured language (the closed screen has them all)."""
         self.touch(now)
+        if not self.open:
+            return
         self._language = next_language(self.content.languages, self._language) or self._language
         if self._transition is not None:  # its incoming picture is in the old language
             self._transition = None
@@ -289,6 +200,8 @@ class Presentation:
     def toggle_pause(self, now: float) -> None:
         """Pause or resume the automatic rotation (Space on a presenter's keyboard)."""
         self.touch(now)
+        if not self.open:
+            return
         if self._rotation.paused:
             self._rotation.resume(now)
         else:
@@ -299,13 +212,18 @@ class Presentation:
     def stage_content(self, source: Source, now: float) -> None:
         """Take new content; it replaces the content on screen at the next panel boundary.
 
-        The built-in fallback screen is replaced at once.
+        The built-in fallback screen is replaced at once, and so is the content while
+        the booth is closed (no panel is on screen; its schedule may open it).
         """
         on_fallback = self.source.origin == "fallback"
         self._programme.stage(source)
         self.events.content_staged.emit(ContentStaged(source, now))
         self._set_problem(source.error, None, now)
-        if on_fallback:
+        if not self.open:
+            self._apply_pending(now)
+            self._follow_the_schedule(now)
+            self._redraw(now)
+        elif on_fallback:
             self._change_panel(0, now, 1)
 
     def reject_content(self, error: str, now: float) -> None:
@@ -320,9 +238,10 @@ class Presentation:
         """
         if not self._programme.fence(source, index):
             return
+        self._rotation.set_active(self.active, now)
         if not self.active:
             log.error("every panel of this content failed; showing the first one's background")
-        elif index == self._index:
+        elif index == self._index and self.open:
             self._change_panel(self._programme.step(index, 1), now, 1)
 
     def operator(self, detail: str, now: float) -> None:
@@ -331,18 +250,26 @@ class Presentation:
 
     # -------------------------------------------------------------- internals
     def _navigate(self, now: float, cause: str | None, target: int, direction: int) -> None:
+        if not self.open:
+            self.touch(now)
+            return
         if cause is not None:
             self.touch(now)
             self._record(cause, None, now)
         self._change_panel(target, now, direction)
 
     def _advance(self, now: float) -> None:
-        """The dwell is over: the rotation's next panel (a single panel just stays)."""
+        """The dwell is over: the rotation's next panel (a single panel just stays).
+
+        Staged content goes on screen first, so its rotation chooses the panel.
+        """
+        outgoing = self._shot(now)
+        applied = self._apply_pending(now)
         target = self._rotation.following(self._index, self.active)
-        if target == self._index and self.pending is None:
+        if target == self._index and not applied:
             self._rotation.go_to(self._index, now)
         else:
-            self._change_panel(target, now, 1)
+            self._change_panel(target, now, 1, outgoing)
 
     def _reset_to_attract(self, now: float) -> None:
         outgoing = self._shot(now)
@@ -351,7 +278,7 @@ class Presentation:
         self._language = self.content.default_language
         self._rotation.release(now)
         self._rotation.resume(now)  # a presenter's pause ends with the visitor: rotate again
-        self._change_panel(self._rotation.first(self.active), now, -1, outgoing)
+        self._change_panel(self._rotation.first(self.active, now), now, -1, outgoing)
 
     def _change_panel(
         self, target: int, now: float, direction: int, outgoing: Shot | None = None
@@ -368,13 +295,6 @@ class Presentation:
         )
         self._redraw(now)
 
-    def _shot(self, now: float) -> Shot:
-        """The panel picture on screen at `now` (a transition shows its incoming one)."""
-        if self._transition is not None and not self._transition.done(now):
-            return self._transition.incoming
-        t = max(0.0, self.panel_time(now))
-        return Shot(self.source, self._index, self._language, t)
-
     def _start_transition(self, outgoing: Shot, now: float, direction: int) -> None:
         settings = self.content.settings
         kind, duration = settings.transition, settings.transition_ms / 1000
@@ -386,16 +306,83 @@ class Presentation:
         self._transition = Transition(outgoing, incoming, kind, now, duration, direction)
         self._entered_at = now + duration
 
-    def _apply_pending(self, now: float) -> None:
+    def _apply_pending(self, now: float) -> bool:
+        """Put staged content on screen, if any (True then)."""
         if not self._programme.apply():
-            return
+            return False
         content = self.content
         if self._language not in content.languages:
             self._language = content.default_language
-        self._rotation.set_dwells(dwells(self.source), now)
+        self._opening.refresh(content, now)  # its panels, at once; opening hours next tick
+        self._programme.show_only(self._opening.agenda.shown)
+        self._opening.expire()
+        kind = rotation_kind(content, self._clock, self._given_rotation)
+        if kind != self._rotation_kind:
+            self._rotation_kind = kind
+            self._rotation = self._new_rotation(content, now)
+        else:
+            self._rotation.set_dwells(dwells(self.source), now)
+            self._rotation.set_active(self.active, now)
         timeout = content.settings.idle_timeout_seconds
         self._idle = IdleTracker(timeout, COUNTDOWN_SECONDS, last_touch=self.last_touch)
         self.events.content_applied.emit(ContentApplied(self.source, now))
+        return True
+
+    # ------------------------------------------------------------ the schedule
+    def _new_rotation(self, content: Content, now: float) -> RotationPolicy:
+        """The rotation policy for `content`, told which panels are in the rotation."""
+        factory = rotation_for(content, self._clock, self._given_rotation)
+        rotation = factory(dwells(self.source), now)
+        rotation.set_active(self.active, now)
+        return rotation
+
+    def _follow_the_schedule(self, now: float) -> None:
+        """Ask the schedule again: dated panels, the notice, open or closed, a woken screen."""
+        opening = self._opening
+        was_dark, had_notice = opening.dark, opening.agenda.notice
+        went_dark = opening.sleep_if_due(now)
+        if opening.is_due(now) or opening.due() is None:
+            opening.refresh(self.content, now)
+        if self._programme.show_only(opening.agenda.shown):
+            self._rotation.set_active(self.active, now)
+            if opening.open and self._index not in self.active:
+                self._change_panel(self._programme.step(self._index, 1), now, 1)
+        if opening.agenda.open != opening.open:
+            self._open(now) if opening.agenda.open else self._close(now)
+        elif went_dark or opening.dark != was_dark:
+            self._announce_opening(now)
+        if went_dark or opening.agenda.notice != had_notice:
+            self._redraw(now)
+
+    def _close(self, now: float) -> None:
+        """The booth closes: the closed screen (or a dark one); visitors' state is dropped."""
+        self._opening.set_open(False)
+        self._transition = None
+        self._language = self.content.default_language
+        timeout = self.content.settings.idle_timeout_seconds
+        self._idle = IdleTracker(timeout, COUNTDOWN_SECONDS)
+        self._rotation.release(now)
+        self._rotation.resume(now)
+        self._announce_opening(now)
+        self._redraw(now)
+
+    def _open(self, now: float) -> None:
+        """The booth opens: the rotation's first panel enters (no transition from the dark)."""
+        self._opening.set_open(True)
+        self._announce_opening(now)
+        self._apply_pending(now)
+        self._index = self._programme.landing(self._rotation.first(self.active, now), 1)
+        self._rotation.go_to(self._index, now)
+        self._entered_at = now
+        self.events.panel_changed.emit(
+            PanelChanged(self.panel_id, self._index, self._language, now, None)
+        )
+        self._redraw(now)
+
+    def _announce_opening(self, now: float) -> None:
+        self.events.opening_changed.emit(
+            OpeningChanged(self.open, self.dark, now, self.changes_at)
+        )
 
     def _set_problem(self, error: str | None, using_last_good: bool | None, now: float) -> None:
         self._problem = error

@@ -4,7 +4,8 @@
 staged content in when asked (at a panel boundary), and keeps the set of active
 panels, which is every panel of the content on screen but those fenced off after
 they failed to draw (a panel of the staged content may fail before it is shown,
-while it is warmed up: it starts fenced off). It knows nothing of time.
+while it is warmed up: it starts fenced off), and those outside their dated window
+(`show_only`, told by the show, which asks the schedule). It knows nothing of time.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class Programme:
         self.pending: Source | None = None
         self._fenced: frozenset[int] = frozenset()
         self._pending_fenced: frozenset[int] = frozenset()
+        self._shown: frozenset[int] | None = None
 
     @property
     def content(self) -> Content:
@@ -39,8 +41,23 @@ class Programme:
 
     @property
     def active(self) -> tuple[int, ...]:
-        """The panels in the rotation, in order: all of them but the fenced-off ones."""
-        return tuple(i for i in range(self.count) if i not in self._fenced)
+        """The panels in the rotation, in order: those in their dated window, not fenced off.
+
+        When no panel in its window can be drawn, every panel that can is in the rotation:
+        the screen never shows nothing during opening hours.
+        """
+        drawable = tuple(i for i in range(self.count) if i not in self._fenced)
+        if self._shown is None:
+            return drawable
+        return tuple(i for i in drawable if i in self._shown) or drawable
+
+    def show_only(self, shown: tuple[int, ...] | None) -> bool:
+        """Keep only the panels `shown` (inside their dated window); True if that changed."""
+        wanted = None if shown is None else frozenset(shown)
+        if wanted == self._shown:
+            return False
+        self._shown = wanted
+        return True
 
     def stage(self, source: Source) -> None:
         """Keep `source` for the next panel boundary (in place of any content staged before)."""
@@ -74,4 +91,4 @@ class Programme:
     def landing(self, index: int, direction: int) -> int:
         """Panel `index` (wrapped), or the next active one going `direction` if it is fenced."""
         index %= self.count
-        return index if index not in self._fenced else self.step(index, direction)
+        return index if index in self.active else self.step(index, direction)

@@ -8,8 +8,9 @@ go, when a presenter pauses it, and when new content brings new dwells.
 
 `Rotation` is the policy the kiosk runs: each panel stays for its own dwell,
 counted from when it appeared, then the next panel in the rotation comes. A
-policy fed wall-clock time (several screens in step) implements the same protocol
-and is handed to `Presentation` instead.
+policy fed wall-clock time (several screens in step,
+`kiosk.core.show.synced.SyncedRotation`) implements the same protocol; the show
+picks it when the content asks for ``sync_to_clock``.
 
 Decisions of `Rotation`
 -----------------------
@@ -49,8 +50,11 @@ class RotationPolicy(Protocol):
         """The panel that replaces panel `index` when it is due; one of `active`."""
         ...
 
-    def first(self, active: Sequence[int]) -> int:
-        """The panel the attract loop starts from (after a visitor leaves); one of `active`."""
+    def first(self, active: Sequence[int], now: float) -> int:
+        """The panel the attract loop starts from at `now` (after a visitor leaves).
+
+        One of `active`; also the panel the show starts with and reopens on.
+        """
         ...
 
     def go_to(self, index: int, now: float) -> None:
@@ -77,11 +81,15 @@ class RotationPolicy(Protocol):
         """New content brings a new dwell for every panel."""
         ...
 
+    def set_active(self, active: Sequence[int], now: float) -> None:
+        """The panels in the rotation changed (a panel failed, a dated panel came or went)."""
+        ...
+
 
 RotationFactory = Callable[[Sequence[float], float], RotationPolicy]
 
 
-def _checked(dwells: Sequence[float]) -> tuple[float, ...]:
+def checked_dwells(dwells: Sequence[float]) -> tuple[float, ...]:
     """`dwells` as a tuple, or ValueError when empty or a dwell is not positive."""
     values = tuple(float(d) for d in dwells)
     if not values:
@@ -118,7 +126,7 @@ class Rotation:
     """
 
     def __init__(self, dwells: Sequence[float], now: float, start_index: int = 0) -> None:
-        self._dwells = _checked(dwells)
+        self._dwells = checked_dwells(dwells)
         self._index = self._valid_index(start_index)
         self._deadline = now + self._dwells[self._index]
         self._paused_at: float | None = None
@@ -154,8 +162,8 @@ class Rotation:
         """The next active panel after `index`, wrapping to the first."""
         return step(index, 1, self.count, active)
 
-    def first(self, active: Sequence[int]) -> int:
-        """The first active panel (panel 0 when none is)."""
+    def first(self, active: Sequence[int], now: float) -> int:
+        """The first active panel (panel 0 when none is), whatever the time."""
         return min(active, default=0)
 
     def go_to(self, index: int, now: float) -> None:
@@ -190,7 +198,7 @@ class Rotation:
         The current index is kept when still valid, and the time already spent
         on the panel counts against its new dwell; otherwise panel 0 starts now.
         """
-        checked = _checked(dwells)
+        checked = checked_dwells(dwells)
         if self._index >= len(checked):
             self._dwells = checked
             self.go_to(0, now)
@@ -198,6 +206,9 @@ class Rotation:
         used = self._dwells[self._index] - self._remaining(now)
         self._dwells = checked
         self._deadline = self._clock(now) + max(0.0, checked[self._index] - used)
+
+    def set_active(self, active: Sequence[int], now: float) -> None:
+        """Nothing to do: `following` and `first` are told the active panels each time."""
 
     def _valid_index(self, index: int) -> int:
         """`index` if it names a panel, else IndexError."""

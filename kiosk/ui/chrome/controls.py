@@ -1,7 +1,8 @@
 """The controls painted over every panel: progress dots, language button, previous/next.
 
-Also the idle countdown and the operator's problem marker. What they show is the
-show's `ChromeState` (`kiosk.core.show.frame`). The chrome is painted
+Also the idle countdown, the notice banner (`kiosk.ui.chrome.notice`) and the
+operator's problem marker. What they show is the show's `ChromeState`
+(`kiosk.core.show.frame`). The chrome is painted
 live on top of the panel picture (it is cheap) and hit-tested from the same
 layout, so what a visitor sees is exactly what answers a touch.
 """
@@ -13,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 from kiosk.core.show.frame import ChromeState
 from kiosk.core.show.strings import language_name, ui_text
+from kiosk.ui.chrome.notice import paint_notice
 from kiosk.ui.drawing.scale import Scale
 from kiosk.ui.drawing.text import TextStyle, draw_text
 from kiosk.ui.drawing.theme import Theme
@@ -95,6 +97,8 @@ def paint_chrome(painter: QPainter, rect: QRectF, state: ChromeState, theme: The
         _paint_arrows(painter, layout, state, theme)
     if "lang" in layout:
         _paint_language_button(painter, layout["lang"], state, theme)
+    if state.notice:
+        paint_notice(painter, rect, state.notice, theme)
     if state.problem_marker:
         _paint_problem_marker(painter, rect, theme)
     painter.restore()

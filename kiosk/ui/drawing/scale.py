@@ -72,6 +72,7 @@ BODY_MIN = FLOORS["body"]
 FIGURE_MIN = FLOORS["figure"]
 CAPTION_MIN = FLOORS["caption"]
 QUOTE_MIN = FLOORS["quote"]
+NOTICE_MIN = FLOORS["notice"]
 SPACE_S = 16
 SPACE_M = 32
 SPACE_L = 56

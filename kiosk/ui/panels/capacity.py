@@ -4,7 +4,8 @@
 landscape (1920x1080) and portrait (1080x1920), and for every number of siblings
 the content model allows, a sample panel whose field holds a long running text,
 and counts the characters drawn before the "…". The figures are measured as the
-widest plain number that fits their cell at the figures' floor.
+widest plain number that fits their cell at the figures' floor; the notice as the
+banner over every panel (`kiosk.ui.chrome.notice`) lays it out.
 
 ``python -m kiosk.ui.panels.capacity --write`` writes the result into
 kiosk/core/content/capacities.py, the table `kiosk validate` warns with; the UI
@@ -161,6 +162,13 @@ def with_running(panel: dict[str, Any], key: str) -> dict[str, Any]:
 
 def measure(key: str, variant: str, count: int, orientation: Orientation) -> int:
     """Characters of running text field `key` shows at its floor, with `count` siblings."""
+    if key == "notice.text":
+        from kiosk.ui.chrome.notice import notice_layout
+        from kiosk.ui.drawing.theme import FALLBACK_FAMILY, register_fonts
+
+        register_fonts()
+        rect = QRectF(0, 0, *SIZES[orientation])
+        return int(notice_layout(rect, RUNNING, FALLBACK_FAMILY).fitted.shown)
     kind = "title" if key == QR_CAPTION else key.split(".")[0]
     counts = {SIBLINGS[key][1]: count} if key in SIBLINGS else {}
     panel = sample_panel(kind, "media" if key == QR_CAPTION else variant, counts)
@@ -280,6 +288,7 @@ FIELD_NAMES = {
     "quote.role": "quote panel: `role`",
     "video.caption": "video panel: `caption`",
     "qr.caption": "any panel: `qr.caption`",
+    "notice.text": "`notice.text` (the banner over every panel)",
 }
 VARIANT_NAMES = {
     "media": " (with an `image` or a `qr`)",
