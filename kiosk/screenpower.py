@@ -136,12 +136,12 @@ class ScreenPower:
 
     def _switch(self, on: bool, cec: bool) -> None:
         if not on and self.platform.startswith("wayland") and not self.which("wlopm"):
-            listing = self.run(Command(("wlr-randr",))) if self.which("wlr-randr") else None
+            listing = self._run(Command(("wlr-randr",))) if self.which("wlr-randr") else None
             self._outputs = wlr_outputs(listing or "") or self._outputs
         commands = display_commands(self.platform, on, self.which, self._outputs)
         tv = cec_commands(on, self.which) if cec else []
         ordered = commands + tv if on else tv + commands  # the TV wakes last, sleeps first
-        done = [command for command in ordered if self.run(command) is not None]
+        done = [command for command in ordered if self._run(command) is not None]
         state = "on" if on else "off"
         if not ordered:
             log.info("screen %s by the schedule: no way to switch the display here, so it "
@@ -153,6 +153,12 @@ class ScreenPower:
         else:
             log.info("screen %s by the schedule: %s", state,
                      "; ".join(" ".join(c.argv) for c in done))
+
+
+    def _run(self, command: Command) -> str | None:
+        """Run `command` with its program where `which` found it."""
+        program = self.which(command.argv[0]) or command.argv[0]
+        return self.run(Command((program, *command.argv[1:]), command.stdin))
 
 
 def run_command(command: Command) -> str | None:

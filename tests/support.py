@@ -172,6 +172,38 @@ def write_content(folder: Path, document: dict[str, Any]) -> Path:
     return path
 
 
+def start_kiosk(
+    content: Path,
+    data_dir: Path,
+    *,
+    windowed: bool = True,
+    env: dict[str, str] | None = None,
+    extra_args: tuple[str, ...] = (),
+) -> subprocess.Popen[str]:
+    """Start `main.py run` on `content` (offscreen unless `env` says otherwise)."""
+    command = [sys.executable, "main.py", "run", *(["--windowed"] if windowed else []),
+               *extra_args, "--content", str(content), "--data-dir", str(data_dir)]
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.Popen(command, cwd=ROOT, env=environment, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def stop_kiosk(proc: subprocess.Popen[str], stop: signal.Signals = signal.SIGTERM,
+               seconds: float = 10.0) -> str:
+    """Send `stop` and wait `seconds` for the kiosk to end; the rest of its stderr.
+
+    A kiosk still running then is killed (its return code says so).
+    """
+    proc.send_signal(stop)
+    try:
+        _, rest = proc.communicate(timeout=seconds)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return rest
+
+
 def run_kiosk_process(
     content: Path,
     data_dir: Path,
@@ -188,22 +220,16 @@ def run_kiosk_process(
     end within `stop_seconds` of the signal. Returns its exit code and the rest of
     its stderr; a kiosk still running at the end is killed.
     """
-    command = [sys.executable, "main.py", "run", "--windowed", *extra_args,
-               "--content", str(content), "--data-dir", str(data_dir)]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    proc = start_kiosk(content, data_dir, extra_args=extra_args)
+    rest = ""
     try:
         assert proc.stderr is not None
         while "kiosk starting" not in proc.stderr.readline():
             assert proc.poll() is None, "the kiosk ended before it started"
         with pytest.raises(subprocess.TimeoutExpired):
             proc.wait(timeout=run_seconds)  # it runs until told to stop
-        proc.send_signal(stop)
-        _, rest = proc.communicate(timeout=stop_seconds)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        rest = stop_kiosk(proc, stop, stop_seconds)
     return proc.returncode, rest
 
 

@@ -21,7 +21,7 @@ from kiosk.ui.drawing.theme import Theme
 
 NOTICE_SIZE = 42  # design px: the banner's text
 NOTICE_LINES = 2
-PADDING = 14  # above and below the text
+PADDING = 12  # above and below the text
 ICON_SIZE = 48
 ICON_GAP = 24
 
