@@ -1,6 +1,6 @@
 """Measure every figure of the performance budget (issue 7), beside Chromium's kiosk mode.
 
-One command, about 10 minutes (`--quick`: about 3.5). Both apps run on the same
+One command, about 11 minutes (`--quick`: about 4). Both apps run on the same
 Xvfb screen (1920x1080, software rendering), interleaved in one run so that
 machine drift cancels; each figure is the median of several launches.
 
@@ -8,7 +8,8 @@ machine drift cancels; each figure is the median of several launches.
   root window for both apps (probe points show the theme background);
   also the first headline pixel, and the first paint the kiosk logs.
 - idle CPU: utime+stime of the process tree over a window on a settled panel
-  (content with a one-hour dwell), /proc accounting.
+  (content with a one-hour dwell), /proc accounting; and over 60 s of a closed
+  kiosk (a schedule with no opening hours: the closed screen).
 - loop CPU: the same over 40 s of the shipped content at 8 s dwell, from 1 s
   after the first frame; PSS (smaps_rollup, whole tree) after one full loop.
 - video CPU: the same over 30 s of a 1080p H.264 loop on a video panel (ffmpeg makes
@@ -18,6 +19,7 @@ machine drift cancels; each figure is the median of several launches.
   single-process helpers in this folder.
 
     .venv/bin/python benchmarks/run.py [--quick] [--no-chromium] [--json results.json]
+    .venv/bin/python benchmarks/run.py --only idle,closed   # some figures (on screen)
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ from xscreen import Screen, xvfb  # noqa: E402
 SIZE = (1920, 1080)
 LOOP_DWELL = 8.0
 IDLE_DWELL = 3600.0
+CLOSED = "closed"  # the content key of the closed kiosk: no opening hours, the closed screen
 SETTLE_SECONDS = 3.0  # after the first frame, before idle CPU is read
 VIDEO_START = 5.0  # seconds after launch before the video's CPU is read (it is playing by then)
 
@@ -74,12 +77,15 @@ class Plan:
     first_loops: int = 3  # fresh in-process kiosks, one loop each at 2 s dwell
     video_seconds: float = 30.0  # a 1080p loop playing on screen
     video_runs: int = 2
+    closed_seconds: float = 60.0  # CPU of a closed kiosk
 
 
 QUICK = Plan(
     launches=3, idle_seconds=5.0, loops=1, churn_changes=2_000, frames=100, first_loops=1,
     video_runs=1,
+    closed_seconds=20.0,
 )
+PARTS = ("startup", "idle", "loop", "closed", "video", "inprocess")  # what --only may name
 
 
 @dataclass
@@ -100,14 +106,19 @@ class Samples:
 
 
 # set-up -------------------------------------------------------------------------
-def content_copy(folder: Path, dwell: float) -> Path:
-    """content.json with every panel at `dwell` seconds (per-panel dwells removed)."""
+def content_copy(folder: Path, dwell: float, closed: bool = False) -> Path:
+    """content.json with every panel at `dwell` seconds (per-panel dwells removed).
+
+    `closed`: with a schedule that never opens, so the kiosk shows its closed screen.
+    """
     data = json.loads((ROOT / "content.json").read_text(encoding="utf-8"))
     data.pop("$schema", None)
     data["settings"]["dwell_seconds"] = dwell
     for panel in data["panels"]:
         panel.pop("dwell_seconds", None)
-    path = folder / f"content-dwell-{dwell:g}.json"
+    if closed:
+        data["schedule"] = {"hours": {}, "outside_hours": "closed_screen"}
+    path = folder / f"content-dwell-{dwell:g}{'-closed' if closed else ''}.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path
 
@@ -128,16 +139,19 @@ class Apps:
         self.work = work
         self.page = page
         self.names = ["kiosk"] + (["chromium"] if with_chromium else [])
-        self.contents = {d: content_copy(work, d) for d in (LOOP_DWELL, IDLE_DWELL)}
+        self.contents: dict[float | str, Path] = {
+            d: content_copy(work, d) for d in (LOOP_DWELL, IDLE_DWELL)
+        }
+        self.contents[CLOSED] = content_copy(work, IDLE_DWELL, closed=True)
         self._count = 0
 
-    def spec(self, name: str, dwell: float) -> AppSpec:
+    def spec(self, name: str, dwell: float | str) -> AppSpec:
         """A spec for `name` showing the content at `dwell`."""
         self._count += 1
         fresh = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=self.work))
         if name == "kiosk":
             return kiosk_spec(self.contents[dwell], fresh / "data")
-        return chromium_spec(self.page, dwell, fresh / "profile", SIZE)
+        return chromium_spec(self.page, float(dwell), fresh / "profile", SIZE)
 
     def order(self, round_number: int) -> list[str]:
         """Alternate which app goes first, so neither always runs on a warmer machine."""
@@ -208,25 +222,43 @@ def video_content(work: Path) -> Path | str:
     return path
 
 
-def on_screen(apps: Apps, plan: Plan, samples: Samples, x_display: str | None = None) -> None:
+def closed(run: Launch, plan: Plan, samples: Samples) -> None:
+    """CPU seconds of a closed kiosk over `plan.closed_seconds`, once it has settled."""
+    first = run.wait_until("background_shown")
+    if first is None:
+        print(f"  kiosk: no closed screen within 30 s; see {run.log}", flush=True)
+        return
+    run.sleep_until(first + SETTLE_SECONDS)
+    before = run.cpu()
+    time.sleep(plan.closed_seconds)
+    samples.add("closed_cpu", "kiosk", run.cpu() - before)
+
+
+def on_screen(apps: Apps, plan: Plan, samples: Samples, x_display: str | None = None,
+              parts: tuple[str, ...] = PARTS) -> None:
     """Every measurement that needs the X screen, both apps interleaved."""
     with xvfb(*SIZE, x_display) as display:
         screen = Screen(display)
         try:
             for name in apps.names:  # warm the disk cache; not counted
                 _measured(display, screen, apps.spec(name, IDLE_DWELL), lambda r: r.sleep_until(3))
-            for round_number in range(plan.launches):
+            if "closed" in parts:
+                _measured(display, screen, apps.spec("kiosk", CLOSED),
+                          lambda r: closed(r, plan, samples))
+                _progress("closed kiosk", samples)
+            for round_number in range(plan.launches if {"startup", "idle"} & set(parts) else 0):
                 for name in apps.order(round_number):
                     spec = apps.spec(name, IDLE_DWELL)
                     _measured(display, screen, spec, lambda r: start_and_idle(r, plan, samples))
                 _progress(f"start-up and idle, round {round_number + 1}/{plan.launches}", samples)
-            for round_number in range(plan.loops):
+            for round_number in range(plan.loops if "loop" in parts else 0):
                 for name in apps.order(round_number):
                     spec = apps.spec(name, LOOP_DWELL)
                     _measured(display, screen, spec, lambda r: loop(r, plan, samples))
                 _progress(f"loop, round {round_number + 1}/{plan.loops}", samples)
-            video = video_content(apps.work)
-            for round_number in range(plan.video_runs if isinstance(video, Path) else 0):
+            video = video_content(apps.work) if "video" in parts else Path()
+            runs = plan.video_runs if "video" in parts and isinstance(video, Path) else 0
+            for round_number in range(runs):
                 spec = kiosk_spec(video, Path(tempfile.mkdtemp(dir=apps.work)) / "data")
                 _measured(display, screen, spec, lambda r: video_loop(r, plan, samples))
                 _progress(f"video, round {round_number + 1}/{plan.video_runs}", samples)
@@ -345,6 +377,9 @@ def rows(plan: Plan) -> list[Row]:
         Row("loop_cpu", "CPU over a 40 s loop, 8 s dwell", "s", "<= peer / 2", _half_of_peer),
         Row("idle_cpu", f"CPU on a settled panel ({plan.idle_seconds:g} s)", "s", "~0 (<= 0.05)",
             _below(0.05)),
+        Row("closed_cpu", f"CPU of a closed kiosk ({plan.closed_seconds:g} s)", "s",
+            f"<= a settled panel's ({0.05 * plan.closed_seconds / 8:.3g})",
+            _below(0.05 * plan.closed_seconds / 8)),
         Row("count_up_1920x1080", "frame p95, count-up, 1920x1080", "ms", "<= 4", _below(4)),
         Row("count_up_1920x1080_cpu", "  same, thread CPU time", "ms", "(info)", None),
         Row("fade_1920x1080", "frame p95, fade, 1920x1080", "ms", "<= 4", _below(4)),
@@ -442,7 +477,13 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the raw samples")
     parser.add_argument("--display", default=None,
                         help="X display for the Xvfb screen, e.g. :142 (default: the first free)")
+    parser.add_argument("--only", default=",".join(PARTS),
+                        help=f"measure only these, comma-separated: {', '.join(PARTS)} "
+                             "(default: all)")
     args = parser.parse_args()
+    parts = tuple(part.strip() for part in args.only.split(","))
+    if not set(parts) <= set(PARTS):
+        parser.error(f"--only takes {', '.join(PARTS)}")
     plan = QUICK if args.quick else Plan()
     with_chromium = not args.no_chromium and chromium_binary() is not None
     peer_note = "" if with_chromium else _skip_note(args.no_chromium)
@@ -453,8 +494,9 @@ def main() -> int:
     compile_kiosk()
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as work:
         apps = Apps(Path(work), web_page(), with_chromium)
-        on_screen(apps, plan, samples, args.display)
-    in_process(plan, samples)
+        on_screen(apps, plan, samples, args.display, parts)
+    if "inprocess" in parts:
+        in_process(plan, samples)
     text, all_ok = table(samples, plan, peer_note)
     print()
     print(text)

@@ -242,6 +242,8 @@ class KioskApp:
         if self.options.windowed:
             self.quit(0)
         elif not self.pinpad.is_open:
+            if self.show.dark:  # someone is there: the closed screen lights up under the pad
+                self.show.touch(self.clock())
             self.pinpad.open(self.clock(), self.show.language)
             self.window.update()
             self.ticker.kick()

@@ -255,3 +255,15 @@ def test_a_kiosk_starting_at_night_records_its_first_panel_only_when_it_opens(
     show.tick(60.0)
     assert records.status.current_panel == show.panel_id == "alpha"
     assert FRAME_SECONDS < 1  # (the show opened without a transition: nothing to wait for)
+
+
+def test_new_hours_that_close_the_booth_now_close_it_at_the_next_boundary() -> None:
+    show, heard = make(content(schedule=None))
+    run_until(show, 5.0)
+    before = len([e for e in heard if isinstance(e, PanelChanged)])
+    closing = content(schedule={"hours": {"tue": "09:00-18:00"}, "timezone": "America/Toronto"})
+    show.stage_content(as_source(closing), 5.0)
+    run_until(show, 11.0, 5.0)  # the boundary at 10 s
+    assert not show.open and show.content is closing
+    assert len([e for e in heard if isinstance(e, PanelChanged)]) == before  # no panel shown
+    assert [e.open for e in heard if isinstance(e, OpeningChanged)] == [False]

@@ -265,6 +265,9 @@ class Presentation(ShowState):
         """
         outgoing = self._shot(now)
         applied = self._apply_pending(now)
+        if applied and not self._opening.agenda.open:  # the new hours close the booth now
+            self._follow_the_schedule(now)
+            return
         target = self._rotation.following(self._index, self.active)
         if target == self._index and not applied:
             self._rotation.go_to(self._index, now)
