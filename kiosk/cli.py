@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 TOP_LEVEL_FLAGS = ("-h", "--help", "--version")
+MAX_PLAN_MINUTES = 7 * 24 * 60
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -221,8 +222,9 @@ def _plan(args: argparse.Namespace) -> int:
     if when is False:
         return EXIT_USAGE
     start, zone = when if when is not None else (time.time(), local_zone())
-    if not 0 < args.minutes <= 60 * 24 * 31:
-        print("--minutes must be more than 0 and at most 44640 (31 days)", file=sys.stderr)
+    if not 0 < args.minutes <= MAX_PLAN_MINUTES:
+        print(f"--minutes must be more than 0 and at most {MAX_PLAN_MINUTES} (a week)",
+              file=sys.stderr)
         return EXIT_USAGE
     end = start + args.minutes * 60
     rows = plan_rows(content, plan(content, start, end, zone), end, zone)

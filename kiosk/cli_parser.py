@@ -266,7 +266,7 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=10.0,
         metavar="N",
-        help="how many minutes to plan (default: 10)",
+        help="how many minutes to plan, at most a week: 10080 (default: 10)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 

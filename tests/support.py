@@ -233,6 +233,38 @@ def run_kiosk_process(
     return proc.returncode, rest
 
 
+def stand_ins(
+    folder: Path,
+    log: Path,
+    *names: str,
+    failing: tuple[str, ...] = (),
+    listings: dict[str, str] | None = None,
+) -> Path:
+    """A folder of stand-in programs that write their name and arguments to `log`.
+
+    A program named in `listings` prints its text when run without arguments (as
+    ``wlr-randr`` lists the outputs); ``cec-client`` also logs what it reads; a program
+    in `failing` exits 1. Put the folder first on PATH to see what the kiosk runs.
+    """
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        body = f'echo "{name} $*" >> "{log}"\n'
+        if name in (listings or {}):
+            body += f'[ $# -eq 0 ] && cat <<"EOF"\n{(listings or {})[name]}EOF\n'
+        if name == "cec-client":
+            body += f'sed "s/^/  stdin: /" >> "{log}"\n'
+        body += "exit 1\n" if name in failing else "exit 0\n"
+        script = folder / name
+        script.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+        script.chmod(0o755)
+    return folder
+
+
+def logged(log: Path) -> list[str]:
+    """The lines stand-ins wrote to `log`, none if they have not run yet."""
+    return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
+
 def read_status(path: Path) -> dict[str, Any] | None:
     """Read a status file as a monitor would; None if it is missing, partial or not an object."""
     try:

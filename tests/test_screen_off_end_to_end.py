@@ -26,7 +26,16 @@ from typing import Any
 import pytest
 
 from kiosk.core.records.paths import STATUS_FILE
-from tests.support import ROOT, read_status, sample_document, start_kiosk, stop_kiosk, write_content
+from tests.support import (
+    ROOT,
+    logged,
+    read_status,
+    sample_document,
+    stand_ins,
+    start_kiosk,
+    stop_kiosk,
+    write_content,
+)
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from procfs import cpu_seconds, tree
@@ -50,18 +59,6 @@ def wait_for(check: Callable[[], Any], seconds: float, what: str) -> Any:
     raise AssertionError(f"waited {seconds} s for {what}")
 
 
-def stand_in_xset(folder: Path, log: Path) -> Path:
-    folder.mkdir()
-    script = folder / "xset"
-    script.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\n', encoding="utf-8")
-    script.chmod(0o755)
-    return folder
-
-
-def ran(log: Path) -> list[str]:
-    return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
-
-
 def test_outside_hours_the_kiosk_switches_the_display_off_and_a_touch_wakes_it(
     tmp_path: Path,
 ) -> None:
@@ -69,14 +66,14 @@ def test_outside_hours_the_kiosk_switches_the_display_off_and_a_touch_wakes_it(
                 "schedule": {"hours": {}, "outside_hours": "screen_off", "timezone": "UTC"}}
     content = write_content(tmp_path / "content", document)  # a booth that never opens
     log, data = tmp_path / "xset.log", tmp_path / "data"
-    folder = stand_in_xset(tmp_path / "bin", log)
+    folder = stand_ins(tmp_path / "bin", log, "xset")
     with xvfb(*SIZE, os.environ.get("KIOSK_TEST_DISPLAY")) as display:
         env = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "WAYLAND_DISPLAY": "",
                "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
         kiosk = start_kiosk(content, data, windowed=False, env=env)
         screen = Screen(display)
         try:
-            wait_for(lambda: ran(log) == ["dpms force off"], 20, "xset dpms force off")
+            wait_for(lambda: logged(log) == ["xset dpms force off"], 20, "xset dpms force off")
             state = wait_for(lambda: read_status(data / STATUS_FILE), 5, "status.json")
             wait_for(lambda: (read_status(data / STATUS_FILE) or state)["screen_state"]
                      == "off_by_schedule", 15, "status.json to say off_by_schedule")
@@ -93,7 +90,7 @@ def test_outside_hours_the_kiosk_switches_the_display_off_and_a_touch_wakes_it(
 
             subprocess.run(["xdotool", "mousemove", "640", "360", "click", "1"],
                            env={**os.environ, **env}, check=True)
-            wait_for(lambda: ran(log)[1:] == ["dpms force on", "-dpms"], 10, "xset on")
+            wait_for(lambda: logged(log)[1:] == ["xset dpms force on", "xset -dpms"], 10, "xset on")
             wait_for(lambda: screen.brightest(0, 0, *SIZE) > 200, 10, "the closed screen")
             wait_for(lambda: (read_status(data / STATUS_FILE) or {}).get("screen_state")
                      == "closed_screen", 15, "status.json to say closed_screen")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.screenpower import ScreenPower, describe, wlr_outputs
+from tests.support import logged, stand_ins
 
 LISTING = """HDMI-A-1 "Dell Inc. DELL U2415 (HDMI-A-1)"
   Enabled: yes
@@ -25,31 +26,12 @@ DP-2 "Unknown (DP-2)"
 pytestmark = pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
 
 
-def stand_ins(folder: Path, log: Path, *names: str, failing: tuple[str, ...] = ()) -> Path:
-    """A folder of stand-in programs that log their arguments (and stdin) to `log`."""
-    folder.mkdir(exist_ok=True)
-    for name in names:
-        body = f'echo "{name} $*" >> "{log}"\n'
-        if name == "wlr-randr":
-            body += f'[ $# -eq 0 ] && cat <<"EOF"\n{LISTING}EOF\n'
-        if name == "cec-client":
-            body += f'sed "s/^/  stdin: /" >> "{log}"\n'
-        body += "exit 1\n" if name in failing else "exit 0\n"
-        script = folder / name
-        script.write_text("#!/bin/sh\n" + body, encoding="utf-8")
-        script.chmod(0o755)
-    return folder
-
-
 def power(tmp_path: Path, platform: str, *names: str, failing: tuple[str, ...] = ()
           ) -> tuple[ScreenPower, Path]:
     log = tmp_path / "ran.log"
-    folder = stand_ins(tmp_path / "bin", log, *names, failing=failing)
+    folder = stand_ins(tmp_path / "bin", log, *names, failing=failing,
+                       listings={"wlr-randr": LISTING})
     return ScreenPower(platform, which=lambda name: shutil.which(name, path=str(folder))), log
-
-
-def ran(log: Path) -> list[str]:
-    return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
 
 
 def test_x11_dpms_off_then_on_and_blanking_off_again(tmp_path: Path) -> None:
@@ -57,7 +39,7 @@ def test_x11_dpms_off_then_on_and_blanking_off_again(tmp_path: Path) -> None:
     screen.switch(False)
     screen.switch(True)
     screen.wait()
-    assert ran(log) == ["xset dpms force off", "xset dpms force on", "xset -dpms"]
+    assert logged(log) == ["xset dpms force off", "xset dpms force on", "xset -dpms"]
     assert screen.describe(cec=False) == "xset"
 
 
@@ -66,7 +48,7 @@ def test_wayland_prefers_the_compositors_output_power(tmp_path: Path) -> None:
     screen.switch(False)
     screen.switch(True)
     screen.wait()
-    assert ran(log) == ["wlopm --off *", "wlopm --on *"]
+    assert logged(log) == ["wlopm --off *", "wlopm --on *"]
 
 
 def test_wayland_with_wlr_randr_switches_every_output(tmp_path: Path) -> None:
@@ -74,7 +56,7 @@ def test_wayland_with_wlr_randr_switches_every_output(tmp_path: Path) -> None:
     screen.switch(False)
     screen.switch(True)
     screen.wait()
-    assert ran(log) == [
+    assert logged(log) == [
         "wlr-randr ",  # the listing, for the outputs' names
         "wlr-randr --output HDMI-A-1 --off", "wlr-randr --output DP-2 --off",
         "wlr-randr --output HDMI-A-1 --on", "wlr-randr --output DP-2 --on",
@@ -86,7 +68,7 @@ def test_a_tv_sleeps_first_and_wakes_last_over_hdmi_cec(tmp_path: Path) -> None:
     screen.switch(False, cec=True)
     screen.switch(True, cec=True)
     screen.wait()
-    assert ran(log) == [
+    assert logged(log) == [
         "cec-ctl --playback --to 0 --standby", "xset dpms force off",
         "xset dpms force on", "xset -dpms", "cec-ctl --playback --to 0 --image-view-on",
     ]
@@ -97,7 +79,7 @@ def test_cec_client_reads_its_order_from_stdin(tmp_path: Path) -> None:
     screen, log = power(tmp_path, "offscreen", "cec-client")
     screen.switch(False, cec=True)
     screen.wait()
-    assert ran(log) == ["cec-client -s -d 1", "  stdin: standby 0"]
+    assert logged(log) == ["cec-client -s -d 1", "  stdin: standby 0"]
 
 
 def test_without_any_tool_the_screen_stays_black_and_says_so(tmp_path: Path, caplog) -> None:
@@ -105,7 +87,7 @@ def test_without_any_tool_the_screen_stays_black_and_says_so(tmp_path: Path, cap
     screen, log = power(tmp_path, "xcb")
     screen.switch(False)
     screen.wait()
-    assert ran(log) == [] and screen.describe(cec=True) == "none: a black screen"
+    assert logged(log) == [] and screen.describe(cec=True) == "none: a black screen"
     assert "no way to switch the display here, so it shows a black screen" in caplog.text
 
 
@@ -114,7 +96,7 @@ def test_a_failing_tool_is_logged_and_the_show_goes_on(tmp_path: Path, caplog) -
     screen.switch(False)
     screen.wait()
     screen.close()
-    assert ran(log) == ["xset dpms force off"]
+    assert logged(log) == ["xset dpms force off"]
     assert "xset dpms force off failed; the screen stays black instead" in caplog.text
 
 

@@ -22,7 +22,17 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.records.paths import LOG_FILE, STATUS_FILE
-from tests.support import ROOT, dwell_copy, read_status
+from tests.support import (
+    ROOT,
+    dwell_copy,
+    logged,
+    read_status,
+    sample_document,
+    stand_ins,
+    start_kiosk,
+    stop_kiosk,
+    write_content,
+)
 
 pytestmark = [
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Wayland is Linux's"),
@@ -133,3 +143,28 @@ def test_lockdown_and_the_pin_exit_hold_on_wayland(weston, tmp_path) -> None:
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen == {"platform": "wayland", "full_screen": True, "size": list(weston.size),
                     "close_refused": True, "pad_open": True, "exit_code": 0}
+
+
+@pytest.mark.parametrize("weston", ["normal"], indirect=True)
+def test_outside_hours_on_wayland_the_outputs_go_off_with_wlr_randr(weston, tmp_path) -> None:
+    """weston has no output power protocol: a stand-in wlr-randr shows what the kiosk runs."""
+    document = {**sample_document(),
+                "schedule": {"hours": {}, "outside_hours": "screen_off", "timezone": "UTC"}}
+    content = write_content(tmp_path / "content", document)  # a booth that never opens
+    log, data = tmp_path / "ran.log", tmp_path / "data"
+    folder = stand_ins(tmp_path / "bin", log, "wlr-randr",
+                       listings={"wlr-randr": 'HEADLESS-1 "headless"\n  Enabled: yes\n'})
+    env = {**weston.env, "QT_QPA_PLATFORM": "wayland",
+           "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
+    kiosk = start_kiosk(content, data, windowed=False, env=env)
+    try:
+        wait_for(lambda: logged(log) == ["wlr-randr ", "wlr-randr --output HEADLESS-1 --off"],
+                 30, "wlr-randr switching the output off")
+        wait_for(lambda: (read_status(data / STATUS_FILE) or {}).get("screen_state")
+                 == "off_by_schedule", 15, "status.json to say off_by_schedule")
+        assert (read_status(data / STATUS_FILE) or {})["screen_power"] == "wlr-randr"
+    finally:
+        rest = stop_kiosk(kiosk)
+    assert kiosk.returncode == 0, rest
+    # the operator stopped the kiosk at night: the outputs are switched on again
+    assert logged(log)[-1] == "wlr-randr --output HEADLESS-1 --on"

@@ -68,7 +68,11 @@ def on_screen_at(content: Content, epoch: float, zone: tzinfo) -> OnScreen:
 
     `zone` is the machine's zone, used when the schedule names none.
     """
-    said = agenda(content, epoch, zone)
+    return _moment(content, agenda(content, epoch, zone), epoch, zone)
+
+
+def _moment(content: Content, said: Agenda, epoch: float, zone: tzinfo) -> OnScreen:
+    """What the screen shows at `epoch`, the schedule having said `said` then."""
     local = content_zone(content, zone)
     if not said.open:
         opening = None if said.next_opening is None else local_time(said.next_opening, local)
@@ -84,13 +88,19 @@ def plan(content: Content, start: float, end: float, zone: tzinfo) -> list[OnScr
     """Every change of the screen from `start` to `end`: one `OnScreen` each.
 
     A closed stretch is one entry, however often the schedule looks again during it.
+    The schedule is asked once per stretch in which it says the same.
     """
     moments: list[OnScreen] = []
     now = start
     while now < end:
-        moment = on_screen_at(content, now, zone)
-        if not (moments and not moments[-1].open and not moment.open):
-            moments.append(moment)
-        following = moment.ends if moment.ends is not None else end
-        now = max(following, now + MIN_STEP)
+        said = agenda(content, now, zone)
+        until = min(end, said.changes_at if said.changes_at is not None else end)
+        while True:
+            moment = _moment(content, said, now, zone)
+            if not (moments and not moments[-1].open and not moment.open):
+                moments.append(moment)
+            following = moment.ends if moment.ends is not None else end
+            now = max(following, now + MIN_STEP)
+            if now >= until:
+                break
     return moments
