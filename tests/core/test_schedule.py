@@ -10,6 +10,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.core.content.model import Schedule
 from kiosk.core.content.schedule import (
@@ -86,6 +88,8 @@ def test_dates_must_exist() -> None:
         parse_day("2026-13-01")
     with pytest.raises(ValueError, match="write dates as YYYY-MM-DD"):
         parse_day("24/12/2026")
+    with pytest.raises(ValueError, match="a year from 2000 to 2199"):
+        parse_moment("9999-12-31", end=True)  # (a day later would be past datetime's end)
 
 
 def test_a_moment_is_local_and_a_bare_until_date_includes_its_day() -> None:
@@ -236,3 +240,39 @@ def test_until_a_moment_ends_at_that_moment() -> None:
     assert shown(state_at(window, at("2026-12-05T14:59"), TORONTO).changes_at) == \
         "2026-12-05T15:00"
     assert not state_at(window, at("2026-12-05T15:00"), TORONTO).inside
+
+
+# any hours at all -----------------------------------------------------------------------------
+RANGES = st.builds(lambda a, b: f"{a // 60:02d}:{a % 60:02d}-{b // 60:02d}:{b % 60:02d}",
+                   st.integers(0, 1439), st.integers(1, 1440))
+DAY_TEXT = st.one_of(st.just("closed"), st.lists(RANGES, min_size=1, max_size=3).map(", ".join))
+
+
+@given(st.text(max_size=30))
+def test_any_text_is_ranges_or_a_plain_refusal(text: str) -> None:
+    try:
+        spans = parse_hours(text)
+    except ValueError as exc:
+        assert str(exc)
+    else:
+        assert all(0 <= span.start < span.end <= span.start + 12 * 60 + 1440 for span in spans)
+
+
+@settings(max_examples=60, deadline=None)
+@given(week=st.lists(DAY_TEXT, min_size=7, max_size=7), minute=st.integers(0, 7 * 1440),
+       zone=st.sampled_from([TORONTO, PARIS, VANCOUVER]))
+def test_the_state_holds_until_it_changes_and_then_flips(week: list[str], minute: int,
+                                                         zone: ZoneInfo) -> None:
+    names = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    try:
+        rhythm = hours(hours=dict(zip(names, week, strict=True)))
+    except ValueError:
+        return  # a range the model refuses (a night over 12 hours, a zero-length range)
+    moment = at("2026-10-26T00:00", zone) + minute * 60.0  # a week that spans a clock change
+    state = state_at(rhythm, moment, zone)
+    if state.changes_at is None:
+        return
+    assert state.changes_at > moment
+    halfway = (moment + state.changes_at) / 2
+    assert state_at(rhythm, halfway, zone).inside == state.inside
+    assert state_at(rhythm, state.changes_at, zone).inside != state.inside

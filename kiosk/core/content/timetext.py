@@ -29,6 +29,7 @@ HOURS_PATTERN = (
     r"(\s*[,;]\s*[0-2]?[0-9]:[0-5][0-9]\s*[-–—]\s*[0-2]?[0-9]:[0-5][0-9])*)\s*$"
 )
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+YEARS = (2000, 2199)  # a booth's dates fall in these years (and stay far from datetime's ends)
 MOMENT_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$"
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -135,7 +136,10 @@ def parse_day(text: str) -> date:
 
 
 def _real_date(year: int, month: int, day: int, text: str) -> date:
-    """The date, or ValueError naming the impossible month or day of `text`."""
+    """The date, or ValueError naming the impossible year, month or day of `text`."""
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise ValueError(f'"{text}" is not a date the booth will see: write a year from '
+                         f"{YEARS[0]} to {YEARS[1]}")
     if not 1 <= month <= 12:
         raise ValueError(f'"{text}" is not a date: there is no month {month} (01 to 12)')
     try:
