@@ -210,14 +210,16 @@ def _plan(args: argparse.Namespace) -> int:
     import json
     import time
 
+    from kiosk.core.content.source import Source
     from kiosk.core.records.localtime import local_zone
     from kiosk.core.show.moment import plan
     from kiosk.core.show.plantext import plan_json, plan_rows, plan_text
+    from kiosk.core.show.presentation import dwells
 
     loaded = _usable_content(args.content)
     if loaded is None:
         return EXIT_PROBLEMS
-    content = loaded[0]
+    content, path = loaded
     when = _moment(args.when, content)
     if when is False:
         return EXIT_USAGE
@@ -227,7 +229,8 @@ def _plan(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     end = start + args.minutes * 60
-    rows = plan_rows(content, plan(content, start, end, zone), end, zone)
+    lengths = dwells(Source(content, path.parent, "file"))  # a video panel: its video's
+    rows = plan_rows(content, plan(content, start, end, zone, lengths), end, zone)
     if args.json:
         print(json.dumps(plan_json(content, rows, zone), indent=2, ensure_ascii=False))
     else:

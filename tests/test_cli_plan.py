@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -85,3 +86,21 @@ def test_render_when_closed_writes_the_closed_screen(tmp_path, capsys) -> None:
                  "--out", str(out), "--size", "180x320", "--lang", "fr"]) == EXIT_OK
     assert [p.name for p in out.iterdir()] == ["00-closed-fr.png"]
     assert capsys.readouterr().out.strip().endswith("00-closed-fr.png")
+
+
+@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg makes the test clip")
+def test_a_video_panel_stays_in_the_plan_as_long_as_its_video(tmp_path, capsys) -> None:
+    from tests.ui.test_video import make_clip
+
+    make_clip(tmp_path / "clip.mp4", seconds=4.0)
+    document = sample_document()
+    document["settings"] = {"dwell_seconds": 10, "sync_to_clock": True}
+    document["schedule"] = {"timezone": "America/Toronto"}
+    document["panels"] = [document["panels"][0],
+                          {"id": "trailer", "kind": "video", "video": "clip.mp4"}]
+    path = write_content(tmp_path, document)
+    found = plan(capsys, path, "--when", "2026-12-05T10:00", "--minutes", "0.5")
+    # 10:00 is 36000 s after midnight: 2571 cycles of 14 s (10 + the video's 4) and 6 s
+    rows = [(m["start"][11:], m["panel"], m["seconds"]) for m in found["moments"]]
+    assert rows[:4] == [("10:00:00", "welcome", 4.0), ("10:00:04", "trailer", 4.0),
+                        ("10:00:08", "welcome", 10.0), ("10:00:18", "trailer", 4.0)]

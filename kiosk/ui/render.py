@@ -17,10 +17,12 @@ from PySide6.QtGui import QImage, QPainter
 
 from kiosk.core.content.model import Content, localize
 from kiosk.core.content.schedule import local_time
+from kiosk.core.content.source import Source
 from kiosk.core.show.calendar import content_zone
 from kiosk.core.show.closed import ClosedScreen, closed_words
 from kiosk.core.show.frame import resting_chrome
 from kiosk.core.show.moment import OnScreen, on_screen_at
+from kiosk.core.show.presentation import dwells
 from kiosk.ui.chrome.controls import paint_chrome
 from kiosk.ui.closed import paint_closed
 from kiosk.ui.drawing.theme import Theme
@@ -198,7 +200,7 @@ def render_when(
         When an image cannot be written.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    moment = on_screen_at(content, epoch, zone)
+    moment = on_screen_at(content, epoch, zone, dwells(Source(content, content_dir, "file")))
     written: list[Path] = []
     for language in languages:
         if not moment.open:

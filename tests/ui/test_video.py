@@ -6,6 +6,7 @@ import logging
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QRectF, QSize
@@ -159,12 +160,16 @@ def make_app(qtbot, tmp_path: Path):
     apps.shutdown_all()
 
 
-def kiosk_on_a_clip(make_app, folder: Path, tmp_path: Path):
-    """A windowed kiosk (fake clock) whose first panel is the clip, then a title panel."""
+def kiosk_on_a_clip(make_app, folder: Path, tmp_path: Path, **extra: Any):
+    """A windowed kiosk (fake clock) whose first panel is the clip, then a title panel.
+
+    `extra` are more top-level keys of its content (a schedule, say).
+    """
     document = {"languages": ["en"], "default_language": "en",
                 "settings": {"transition": "none"},
                 "panels": [{"id": "clip", "kind": "video", "video": "clip.mp4", "poster": PHOTO},
-                           {"id": "after", "kind": "title", "title": "After the clip"}]}
+                           {"id": "after", "kind": "title", "title": "After the clip"}],
+                **extra}
     site = tmp_path / "site"
     site.mkdir()
     for name in ("clip.mp4", PHOTO):
@@ -191,3 +196,14 @@ def test_the_kiosk_plays_a_video_panel_and_stops_when_it_goes(qtbot, make_app, f
     app.tick(clock.now)  # the clip is over: the next panel
     assert app.show.panel_id == "after" and not view.live
     assert not app.videos.playing(view.video)
+
+
+@needs_player
+def test_a_video_panel_does_not_play_while_the_booth_is_closed(qtbot, make_app, folder, tmp_path):
+    app = kiosk_on_a_clip(make_app, folder, tmp_path, schedule={"hours": {}})  # never open
+    app.start()
+    qtbot.waitExposed(app.window)
+    view = app.stages.stage_for(app.show.source).view(0, "en")
+    qtbot.wait(500)
+    assert not app.show.open and app.show.panel_id == "clip"
+    assert not view.live and not app.videos.playing(view.video)

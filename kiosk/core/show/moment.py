@@ -6,11 +6,14 @@ then (dated panels in or out), the panel of the common cycle and its slot, and
 whether the notice is up. With ``settings.sync_to_clock`` that panel is exactly the
 one every screen shows; without it each screen starts its own cycle when it starts,
 in the same order with the same dwells. `plan` lists the moments one after another
-over a period. `kiosk render --when`, `kiosk plan` and the preview use them.
+over a period. `kiosk render --when`, `kiosk plan` and the preview use them. A video
+panel without its own dwell stays up as long as its video: pass the `dwells` of the
+content's `Source` (`kiosk.core.show.presentation.dwells`) to count them so.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 from typing import TYPE_CHECKING
@@ -63,15 +66,20 @@ class OnScreen:
         return self.agenda.shown
 
 
-def on_screen_at(content: Content, epoch: float, zone: tzinfo) -> OnScreen:
+def on_screen_at(
+    content: Content, epoch: float, zone: tzinfo, dwells: Sequence[float] | None = None
+) -> OnScreen:
     """What a kiosk running `content` shows at `epoch` (local time in its schedule's zone).
 
-    `zone` is the machine's zone, used when the schedule names none.
+    `zone` is the machine's zone, used when the schedule names none; `dwells` are the
+    seconds each panel stays up (default: the content's own).
     """
-    return _moment(content, agenda(content, epoch, zone), epoch, zone)
+    return _moment(content, agenda(content, epoch, zone), epoch, zone, dwells)
 
 
-def _moment(content: Content, said: Agenda, epoch: float, zone: tzinfo) -> OnScreen:
+def _moment(
+    content: Content, said: Agenda, epoch: float, zone: tzinfo, dwells: Sequence[float] | None
+) -> OnScreen:
     """What the screen shows at `epoch`, the schedule having said `said` then."""
     local = content_zone(content, zone)
     if not said.open:
@@ -79,12 +87,19 @@ def _moment(content: Content, said: Agenda, epoch: float, zone: tzinfo) -> OnScr
         words = closed_words(local_time(epoch, local), opening, content.languages,
                              content.default_language)
         return OnScreen(epoch, said, None, said.changes_at, ClosedScreen(words, said.screen_off))
-    dwells = [content.dwell_for(index) for index in range(len(content.panels))]
+    if dwells is None:
+        dwells = [content.dwell_for(index) for index in range(len(content.panels))]
     slot = synced_slot(dwells, said.shown, epoch, local)
     return OnScreen(epoch, said, slot.index, earliest(slot.end, said.changes_at), None)
 
 
-def plan(content: Content, start: float, end: float, zone: tzinfo) -> list[OnScreen]:
+def plan(
+    content: Content,
+    start: float,
+    end: float,
+    zone: tzinfo,
+    dwells: Sequence[float] | None = None,
+) -> list[OnScreen]:
     """Every change of the screen from `start` to `end`: one `OnScreen` each.
 
     A closed stretch is one entry, however often the schedule looks again during it.
@@ -96,7 +111,7 @@ def plan(content: Content, start: float, end: float, zone: tzinfo) -> list[OnScr
         said = agenda(content, now, zone)
         until = min(end, said.changes_at if said.changes_at is not None else end)
         while True:
-            moment = _moment(content, said, now, zone)
+            moment = _moment(content, said, now, zone, dwells)
             if not (moments and not moments[-1].open and not moment.open):
                 moments.append(moment)
             following = moment.ends if moment.ends is not None else end
