@@ -1,6 +1,7 @@
-"""Reading content: parse (located JSON), model, checks, hints, where it comes from."""
+"""Reading content: parse (located JSON), model, checks, hints, where it comes from, hours."""
 
 # the modules other packages use; the others serve these
 __all__ = [
-    "filetypes", "lastgood", "load", "media", "model", "numbers", "problems", "schema", "source",
+    "filetypes", "lastgood", "load", "media", "model", "numbers", "problems", "schedule",
+    "schema", "source", "timetext", "zones",
 ]
