@@ -306,6 +306,72 @@ def test_new_content_brings_its_own_idle_timeout_keeping_the_visitor() -> None:
     assert show.chrome(6.5).countdown == 5
 
 
+def test_new_content_goes_on_from_the_panel_on_screen_by_its_id() -> None:
+    show, heard = make()
+    now = run_until(show, 3.0)  # beta is up (index 1); gamma follows at 7 s
+    show.stage_content(as_source(titles_content(("beta", "gamma", "delta"))), now)
+    run_until(show, 7.0, now)
+    assert heard.ids() == ["beta", "gamma"]  # after beta in the new order, not index 2's delta
+    assert show.index == 1
+
+
+def test_a_panel_chosen_on_the_content_on_screen_is_shown_by_its_id() -> None:
+    show, heard = make()
+    show.stage_content(as_source(titles_content(("gamma", "alpha", "beta"))), 1.0)
+    show.go_to(2, 1.0)  # the visitor tapped the third dot: gamma, on screen
+    assert (show.panel_id, show.index) == ("gamma", 0)
+
+
+def test_new_content_without_the_panel_due_shows_the_one_at_its_place() -> None:
+    show, heard = make()
+    now = run_until(show, 3.0)
+    show.stage_content(as_source(titles_content(("alpha", "beta", "delta"))), now)
+    run_until(show, 7.0, now)
+    assert heard.ids() == ["beta", "delta"]
+
+
+def test_replaced_content_shows_at_once_on_the_same_panel_by_id_still_settled() -> None:
+    show, heard = make(transition="fade")
+    now = run_until(show, 4.0)  # beta, settled since 2.5
+    entered = show.entered_at
+    show.replace_content(as_source(titles_content(("beta", "alpha"), transition="fade")), now)
+    assert (show.panel_id, show.index, show.pending) == ("beta", 0, None)
+    assert show.transition is None and show.entered_at == entered
+    assert show.frame(now).shot.t == now - entered  # no entrance again: it stays settled
+    assert heard.ids() == ["beta"] and len(heard.of(ContentApplied)) == 1
+    assert show.chrome(now).current == 0
+
+
+def test_replaced_content_without_the_panel_shows_its_neighbour() -> None:
+    show, heard = make()
+    now = run_until(show, 8.0)  # gamma, index 2
+    show.replace_content(as_source(titles_content(("alpha", "beta"))), now)
+    assert show.panel_id == "alpha"  # index 2 wraps to 0
+    assert heard.of(PanelChanged)[-1].panel_id == "alpha"
+
+
+def test_replaced_content_ends_a_transition_and_keeps_a_pause() -> None:
+    show, _ = make(transition="fade")
+    show.toggle_pause(0.1, cause=None)
+    show.next(1.0, cause=None)
+    assert show.transition is not None
+    show.replace_content(as_source(titles_content(transition="fade")), 1.2)
+    assert show.transition is None and show.panel_id == "beta" and show.paused
+    assert show.entered_at == 1.2
+
+
+def test_a_preview_pauses_and_switches_language_without_being_a_visitor() -> None:
+    show, heard = make()
+    show.toggle_pause(0.5, cause=None)
+    show.toggle_language(1.0, cause=None)
+    assert show.paused and show.language == "fr"
+    assert show.last_touch is None and not show.held and heard.interactions() == []
+    assert [e.language for e in heard.of(LanguageChanged)] == ["fr"]
+    run_until(show, 600.0, 1.0)  # no idle reset ever: nobody touched
+    assert (show.panel_id, show.language, show.paused) == ("alpha", "fr", True)
+    assert heard.of(IdleReset) == []
+
+
 def test_content_problems_set_and_clear_the_marker() -> None:
     show, heard = make()
     show.reject_content("content.json:3:1: broken", 1.0)

@@ -12,7 +12,12 @@ It changes only in two ways:
   ends); it returns when the next tick is due.
 - intents: what a visitor, presenter, operator or the content watcher asked for
   (`next`, `previous`, `go_to`, `toggle_language`, `touch`, `tap`, `toggle_pause`,
-  `stage_content`, `reject_content`, `panel_failed`, `operator`).
+  `stage_content`, `replace_content`, `reject_content`, `panel_failed`, `operator`).
+
+New content keeps the panels by their ids: the panel on screen stays the one the
+rotation goes on from, wherever the edit put it, and a panel chosen on the content
+on screen (the next one, the dot a visitor tapped) is shown from the new content by
+its id; a panel the edit removed gives way to the one at its place.
 
 Each change is published on `events` (see `kiosk.core.show.events`); what the
 screen shows at any moment is `frame(now)`. `now` is monotonic seconds, passed
@@ -44,7 +49,7 @@ from kiosk.core.show.frame import (
 )
 from kiosk.core.show.idle import IdleTracker
 from kiosk.core.show.opening import Opening
-from kiosk.core.show.programme import Programme
+from kiosk.core.show.programme import Carry, Programme
 from kiosk.core.show.rotation import RotationFactory, RotationPolicy
 from kiosk.core.show.state import ShowState
 from kiosk.core.show.synced import rotation_for, rotation_kind
@@ -184,29 +189,37 @@ class Presentation(ShowState):
         direction = 1 if index >= self._index else -1
         self._navigate(now, cause, index, direction)
 
-    def toggle_language(self, now: float, cause: str = "language") -> None:
-        """Switch every text to the next configured language (the closed screen has them all)."""
-        self.touch(now)
+    def toggle_language(self, now: float, cause: str | None = "language") -> None:
+        """Switch every text to the next configured language (the closed screen has them all).
+
+        `cause` is recorded as a visitor's touch; None (a preview's switch) is not a visitor.
+        """
+        if cause is not None:
+            self.touch(now)
         if not self.open:
             return
         self._language = next_language(self.content.languages, self._language) or self._language
-        if self._transition is not None:  # its incoming picture is in the old language
-            self._transition = None
-            self._entered_at = min(self._entered_at, now)
-        self._record(cause, self._language, now)
+        self._cut(now)  # a transition's incoming picture is in the old language
+        if cause is not None:
+            self._record(cause, self._language, now)
         self.events.language_changed.emit(LanguageChanged(self._language, self.panel_id, now))
         self._redraw(now)
 
-    def toggle_pause(self, now: float) -> None:
-        """Pause or resume the automatic rotation (Space on a presenter's keyboard)."""
-        self.touch(now)
+    def toggle_pause(self, now: float, cause: str | None = "key") -> None:
+        """Pause or resume the automatic rotation (Space on a presenter's keyboard).
+
+        `cause` is recorded as a touch; None (a preview's pause) is not a visitor.
+        """
+        if cause is not None:
+            self.touch(now)
         if not self.open:
             return
         if self._rotation.paused:
             self._rotation.resume(now)
         else:
             self._rotation.pause(now)
-        self._record("key", "pause" if self._rotation.paused else "resume", now)
+        if cause is not None:
+            self._record(cause, "pause" if self._rotation.paused else "resume", now)
         self._redraw(now)
 
     def stage_content(self, source: Source, now: float) -> None:
@@ -225,6 +238,26 @@ class Presentation(ShowState):
             self._redraw(now)
         elif on_fallback:
             self._change_panel(0, now, 1)
+
+    def replace_content(self, source: Source, now: float) -> None:
+        """Put new content on screen at once, on the same panel (by its id), mid-entrance.
+
+        For a preview beside an editor: a save shows at once, on the panel being
+        worked on, and a settled panel stays settled (the kiosk stages content for
+        the next panel boundary instead).
+        """
+        before = self.panel_id
+        self.stage_content(source, now)
+        if self.pending is None:  # on screen already: it replaced the fallback, or closed
+            return
+        self._apply_pending(now)
+        self._rotation.go_to(self._index, now)
+        self._cut(now)
+        if self.panel_id != before:  # the edit removed the panel: its neighbour shows
+            self.events.panel_changed.emit(
+                PanelChanged(self.panel_id, self._index, self._language, now, None)
+            )
+        self._redraw(now)
 
     def reject_content(self, error: str, now: float) -> None:
         """New content could not be used: keep what is shown and mark the problem."""
@@ -264,7 +297,7 @@ class Presentation(ShowState):
         Staged content goes on screen first, so its rotation chooses the panel.
         """
         outgoing = self._shot(now)
-        applied = self._apply_pending(now)
+        applied = self._apply_pending(now) is not None
         if applied and not self._opening.agenda.open:  # the new hours close the booth now
             self._follow_the_schedule(now)
             return
@@ -286,10 +319,10 @@ class Presentation(ShowState):
     def _change_panel(
         self, target: int, now: float, direction: int, outgoing: Shot | None = None
     ) -> None:
-        """Put panel `target` on screen at `now` (new content first, if staged)."""
+        """Put panel `target` on screen at `now` (new content first, if staged: by its id)."""
         outgoing = outgoing or self._shot(now)
-        self._apply_pending(now)
-        target = self._programme.landing(target, direction)
+        carry = self._apply_pending(now)
+        target = self._programme.landing(target if carry is None else carry(target), direction)
         self._index = target
         self._rotation.go_to(target, now)
         self._start_transition(outgoing, now, direction)
@@ -309,10 +342,21 @@ class Presentation(ShowState):
         self._transition = Transition(outgoing, incoming, kind, now, duration, direction)
         self._entered_at = now + duration
 
-    def _apply_pending(self, now: float) -> bool:
-        """Put staged content on screen, if any (True then)."""
-        if not self._programme.apply():
-            return False
+    def _cut(self, now: float) -> None:
+        """End a running transition at once: the panel entering shows as it is at `now`."""
+        if self._transition is not None:
+            self._transition = None
+            self._entered_at = min(self._entered_at, now)
+
+    def _apply_pending(self, now: float) -> Carry | None:
+        """Put staged content on screen, if any: the panel on screen stays, by its id.
+
+        Returns where each panel of the content shown before is now (None: none staged).
+        """
+        carry = self._programme.apply()
+        if carry is None:
+            return None
+        self._index = self._programme.landing(carry(self._index), 1)
         content = self.content
         if self._language not in content.languages:
             self._language = content.default_language
@@ -329,7 +373,7 @@ class Presentation(ShowState):
         timeout = content.settings.idle_timeout_seconds
         self._idle = IdleTracker(timeout, COUNTDOWN_SECONDS, last_touch=self.last_touch)
         self.events.content_applied.emit(ContentApplied(self.source, now))
-        return True
+        return carry
 
     # ------------------------------------------------------------ the schedule
     def _new_rotation(self, content: Content, now: float) -> RotationPolicy:

@@ -10,6 +10,8 @@ while it is warmed up: it starts fenced off), and those outside their dated wind
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from kiosk.core.show.rotation import step
@@ -17,6 +19,20 @@ from kiosk.core.show.rotation import step
 if TYPE_CHECKING:
     from kiosk.core.content.model import Content
     from kiosk.core.content.source import Source
+
+
+Carry = Callable[[int], int]
+"""Where panel `index` of the content shown before is in the content shown now."""
+
+
+def carried(before: list[str], after: list[str], index: int) -> int:
+    """Where panel `index` of the panels `before` (their ids) is `after`: same id, else place.
+
+    A panel the edit removed gives way to the one at its place (`Programme.landing`
+    wraps an index past the end).
+    """
+    panel_id = before[index] if 0 <= index < len(before) else None
+    return after.index(panel_id) if panel_id in after else index
 
 
 class Programme:
@@ -64,13 +80,19 @@ class Programme:
         self.pending = source
         self._pending_fenced = frozenset()
 
-    def apply(self) -> bool:
-        """Put the staged content on screen; False if none was staged."""
+    def apply(self) -> Carry | None:
+        """Put the staged content on screen; None if none was staged.
+
+        Returns where each panel of the content shown until now is in the new
+        content (`carried`): an edit that adds, removes or moves panels does not move
+        the show off the panel it shows or has chosen.
+        """
         if self.pending is None:
-            return False
+            return None
+        before = [panel.id for panel in self.content.panels]
         self.source, self.pending = self.pending, None
         self._fenced, self._pending_fenced = self._pending_fenced, frozenset()
-        return True
+        return partial(carried, before, [panel.id for panel in self.content.panels])
 
     def fence(self, source: Source, index: int) -> bool:
         """Take panel `index` of `source` out of the rotation; True if that changes the screen.
