@@ -1,4 +1,4 @@
-"""Command line: run, validate, schema, render, plan, report, init, doctor.
+"""Command line: run, validate, preview, schema, render, plan, report, init, doctor.
 
 This is the only module that turns outcomes into exit codes (their numbers and the
 help that lists them are in `kiosk.cli_parser`). Each sub-command imports what it
@@ -56,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {
         "run": _run,
         "validate": _validate,
+        "preview": _preview,
         "schema": _schema,
         "render": _render,
         "plan": _plan,
@@ -94,27 +95,43 @@ def _run(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from kiosk.core.content.load import load
-    from kiosk.core.content.problems import format_problem
+    from kiosk.core.content.validation import problem_lines, verdict
 
-    def count(number: int, noun: str) -> str:
-        return f"{number} {noun}{'' if number == 1 else 's'}"
-
-    location = _located(args.path)
-    path = location.path
+    path = _located(args.path).path
     name = path.name  # the same name on every line, as the problem lines point at it
     result = load(path)
-    for problem in result.problems:
-        print(format_problem(problem, name), file=sys.stderr)
-    errors = sum(problem.severity == "error" for problem in result.problems)
-    warnings = len(result.problems) - errors
-    if result.content is None:
-        found = count(errors, "error") + (f", {count(warnings, 'warning')}" if warnings else "")
-        fix = "the error" if errors == 1 else "the errors"
-        print(f"{name}: not usable ({found}); fix {fix} above.", file=sys.stderr)
-        return EXIT_PROBLEMS
-    tail = f", {count(warnings, 'warning')}" if warnings else ", no problems"
-    print(f"{name}: OK ({count(len(result.content.panels), 'panel')}{tail})")
-    return EXIT_OK
+    for line in problem_lines(result.problems, name):
+        print(line, file=sys.stderr)
+    print(verdict(result, name), file=sys.stdout if result.ok else sys.stderr)
+    return EXIT_OK if result.ok else EXIT_PROBLEMS
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from kiosk.boot import RunOptions, prepare
+    from kiosk.core.records.paths import preview_data_dir
+    from kiosk.display import DisplayUnavailable
+    from kiosk.logsetup import shutdown_logging
+
+    location = _located(args.content)
+    run = RunOptions(location.path, preview_data_dir(args.data_dir), windowed=True,
+                     size=args.size, content_from=location.origin)
+    try:
+        prepared = prepare(run)
+    except DisplayUnavailable as exc:
+        logging.getLogger("kiosk").error("%s", exc)
+        shutdown_logging()
+        return EXIT_NO_DISPLAY
+    languages = prepared.source.content.languages
+    if args.lang is not None and args.lang not in languages:
+        print(f"language {args.lang!r} is not in {languages}", file=sys.stderr)
+        return EXIT_USAGE
+
+    from kiosk.ui.preview.app import PreviewOptions, run_preview
+
+    options = PreviewOptions(location.path, args.size, args.lang)
+    code = run_preview(options, prepared)
+    shutdown_logging()
+    return code
 
 
 def _located(given: Path | None) -> ContentLocation:
@@ -176,12 +193,12 @@ def _render(args: argparse.Namespace) -> int:
 def _usable_content(given: Path | None) -> tuple[Content, Path] | None:
     """The content found from `given`, its problems printed; None when it has errors."""
     from kiosk.core.content.load import load
-    from kiosk.core.content.problems import format_problem
+    from kiosk.core.content.validation import problem_lines
 
     path = _located(given).path
     result = load(path)
-    for problem in result.problems:
-        print(format_problem(problem, path.name), file=sys.stderr)
+    for line in problem_lines(result.problems, path.name):
+        print(line, file=sys.stderr)
     return None if result.content is None else (result.content, path)
 
 

@@ -12,6 +12,7 @@ outside its place.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from kiosk.core.content.cleantext import shown_text
 from kiosk.core.content.limits import (
@@ -42,31 +43,66 @@ CROWDS = {
 }
 
 
-def length_problems(content: Content, positions: Positions) -> list[Problem]:
-    """A warning for every text, and every figure, longer than fits at its floor."""
-    problems: list[Problem] = []
+@dataclass(frozen=True)
+class Overflow:
+    """A text, or a settled figure, longer than fits at its floor in some orientation.
+
+    Attributes
+    ----------
+    field
+        The text's field (a figure's is ``stats.figures``, its path the figure's).
+    language
+        The language of the text; "" for a plain string, shown in every language.
+    length
+        Its length: characters, or digit widths for a figure.
+    room
+        How much fits at the floor, in each orientation.
+    shown
+        A figure as the screen shows it (e.g. "$7.1 billion"); "" for a text.
+    """
+
+    field: Field
+    language: str
+    length: int
+    room: dict[Orientation, int]
+    shown: str = ""
+
+    def over_in(self, orientation: Orientation) -> bool:
+        """True when it does not fit at its floor in `orientation`."""
+        return self.length > self.room[orientation]
+
+
+def overflows(content: Content) -> Iterator[Overflow]:
+    """Every text (per language) and settled figure (per language) longer than fits."""
     if content.notice is not None:
-        problems.extend(_text_problems(NOTICE_FIELD, content.notice.text, content, positions))
+        yield from _text_overflows(NOTICE_FIELD, content.notice.text, content.languages)
     for index, panel in enumerate(content.panels):
         for field, text in panel_fields(panel, index):
-            problems.extend(_text_problems(field, text, content, positions))
+            yield from _text_overflows(field, text, content.languages)
         if isinstance(panel, StatsPanel):
-            problems.extend(_figure_problems(panel, index, content, positions))
-    return problems
+            yield from _figure_overflows(panel, index, content.languages)
 
 
-def _text_problems(
-    field: Field, text: Text | None, content: Content, positions: Positions
-) -> list[Problem]:
-    """A warning for each language in which `text` is longer than `field` shows."""
+def length_problems(content: Content, positions: Positions) -> list[Problem]:
+    """A warning for every text, and every figure, longer than fits at its floor.
+
+    A figure gets one warning, naming the first language in which it is too wide.
+    """
     problems: list[Problem] = []
-    for language, value in _languages(text, content.languages):
-        length = len(shown_text(value))
-        where = (*field.path, language) if language else field.path
-        label = format_path(field.path) + (f" ({language})" if language else "")
-        problems.extend(_too_long(field, length, "characters", TEXT_FIX,
-                                  (label, locate(positions, where))))
+    figures: set[tuple[str | int, ...]] = set()
+    for over in overflows(content):
+        if over.shown:
+            if over.field.path in figures:
+                continue
+            figures.add(over.field.path)
+        problems.append(_warning(over, positions))
     return problems
+
+
+def _text_overflows(field: Field, text: Text | None, languages: list[str]) -> Iterator[Overflow]:
+    """`text` in each language in which it is longer than `field` shows."""
+    for language, value in _languages(text, languages):
+        yield from _overflow(field, language, len(shown_text(value)))
 
 
 def _languages(text: Text | None, languages: list[str]) -> Iterator[tuple[str, str]]:
@@ -81,22 +117,28 @@ def _languages(text: Text | None, languages: list[str]) -> Iterator[tuple[str, s
             yield language, value
 
 
-def _too_long(
-    field: Field,
-    length: int,
-    noun: str,
-    fix: str,
-    place: tuple[str, tuple[int, int] | None],
-) -> list[Problem]:
-    """A warning at `place` (path, position) when `length` exceeds the field's capacity."""
+def _overflow(field: Field, language: str, length: int, shown: str = "") -> Iterator[Overflow]:
+    """An `Overflow` when `length` exceeds the field's capacity in either orientation."""
     room = {orientation: capacity(field, orientation) for orientation in ORIENTATIONS}
-    if length <= min(room.values()):
-        return []
-    path, where = place
-    line, column = where or (None, None)
+    if length > min(room.values()):
+        yield Overflow(field, language, length, room, shown)
+
+
+def _warning(over: Overflow, positions: Positions) -> Problem:
+    """The warning `kiosk validate` gives for `over`, placed at its text in the file."""
+    field = over.field
+    if over.shown:  # a figure: placed at its value
+        path = (*field.path, "value")
+        label, fix = format_path(path), FIGURE_FIX
+        noun = f'digits wide ("{over.shown}" in {over.language})'
+    else:
+        path = (*field.path, over.language) if over.language else field.path
+        label = format_path(field.path) + (f" ({over.language})" if over.language else "")
+        noun, fix = "characters", TEXT_FIX
+    line, column = locate(positions, path) or (None, None)
     crowd = CROWDS.get(field.key.split(".")[-1] if field.count > 1 else "", "")
-    message = too_long_message(length, room, noun, fix, crowd)
-    return [Problem("warning", message, path, line, column)]
+    message = too_long_message(over.length, over.room, noun, fix, crowd)
+    return Problem("warning", message, label, line, column)
 
 
 def too_long_message(
@@ -123,27 +165,16 @@ def too_long_message(
     )
 
 
-def _figure_problems(
-    panel: StatsPanel, index: int, content: Content, positions: Positions
-) -> list[Problem]:
-    """A warning for a settled figure wider than its place at the figures' floor.
+def _figure_overflows(panel: StatsPanel, index: int, languages: list[str]) -> Iterator[Overflow]:
+    """Each settled figure wider than its place at the figures' floor, per language.
 
-    Figures are measured in digit widths (`limits.figure_width`); the first language
-    in which a figure is too wide is named.
+    Figures are measured in digit widths (`limits.figure_width`).
     """
     count, variant = len(panel.figures), variant_of(panel)
-    problems: list[Problem] = []
     for number, figure in enumerate(panel.figures):
-        path = ("panels", index, "figures", number)
-        field = Field(path, "stats.figures", variant, count)
-        place = (format_path((*path, "value")), locate(positions, (*path, "value")))
-        for language in content.languages:
+        field = Field(("panels", index, "figures", number), "stats.figures", variant, count)
+        for language in languages:
             shown = format_figure(
                 figure.value, figure.format, language, figure.currency, figure.decimals
             )
-            noun = f'digits wide ("{shown}" in {language})'
-            found = _too_long(field, round(figure_width(shown)), noun, FIGURE_FIX, place)
-            if found:
-                problems.extend(found)
-                break
-    return problems
+            yield from _overflow(field, language, round(figure_width(shown)), shown)
