@@ -64,6 +64,19 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             f"{EXIT_PROBLEMS}  the content has errors and would not be shown",
         ),
     ),
+    "preview": (
+        "a window beside your editor: each save shown at once, with its problems",
+        "Open a normal window that shows the content as the booth will, beside your text "
+        "editor: every save is shown within half a second, on the panel you were looking at; "
+        "a save with mistakes lists them (line, column, how to fix it, as `kiosk validate` "
+        "does) while the last good version stays up. Buttons and keys: previous / next "
+        "panel, panel by number, language, screen size, replay and step through the "
+        "entrance, play the rotation. It keeps its own data folder and records nothing.",
+        exit_codes(
+            f"{EXIT_OK}  the window was closed",
+            f"{EXIT_NO_DISPLAY}  no display to open the window on",
+        ),
+    ),
     "schema": (
         "print the JSON Schema of content.json",
         "Print the JSON Schema of content.json, which editors use to complete and check "
@@ -134,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     adders = {
         "run": _run_options,
         "validate": _validate_options,
+        "preview": _preview_options,
         "schema": _schema_options,
         "render": _render_options,
         "plan": _plan_options,
@@ -205,6 +219,40 @@ def _validate_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="PATH",
         help=f"the content file ({CONTENT_DEFAULT})",
+    )
+
+
+def _preview_options(parser: argparse.ArgumentParser) -> None:
+    _content(parser)
+    frame = parser.add_mutually_exclusive_group()
+    frame.add_argument(
+        "--size",
+        type=parse_size,
+        default=(1920, 1080),
+        metavar="WxH",
+        help="the booth screen to show the panels on, scaled to fit the window "
+        "(default: 1920x1080; the window also offers 1080x1920, 3840x2160 and 800x480)",
+    )
+    frame.add_argument(
+        "--portrait",
+        action="store_const",
+        const=(1080, 1920),
+        dest="size",
+        help="start on a portrait screen, 1080x1920",
+    )
+    parser.add_argument(
+        "--lang",
+        default=None,
+        metavar="CODE",
+        help="start in this language, e.g. fr (default: the content's default_language)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the preview's own folder for its log and its last good copy (default: "
+        "preview/ in the kiosk's data folder; the kiosk's own files are never touched)",
     )
 
 

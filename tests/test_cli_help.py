@@ -10,7 +10,7 @@ import pytest
 
 from kiosk import __version__
 from kiosk.cli import main
-from kiosk.cli_parser import COMMANDS
+from kiosk.cli_parser import COMMANDS, build_parser
 from tests.support import ROOT
 
 
@@ -59,6 +59,8 @@ def test_every_command_has_a_description_and_exit_codes(capsys, name) -> None:
         ("init", ["default: the user config folder"]),
         ("doctor", ["$KIOSK_CONTENT", "$KIOSK_DATA_DIR"]),
         ("schema", ["default: print it"]),
+        ("preview", ["$KIOSK_CONTENT", "default: 1920x1080", "default_language",
+                     "preview/ in the kiosk's data folder"]),
     ],
 )
 def test_every_option_says_its_default(capsys, name, defaults) -> None:
@@ -70,3 +72,13 @@ def test_every_option_says_its_default(capsys, name, defaults) -> None:
 def test_the_run_help_names_the_no_display_exit_code(capsys) -> None:
     text = " ".join(help_text(capsys, "run").split())
     assert "3 no display to show the kiosk on" in text
+
+
+def test_preview_takes_a_size_or_portrait_not_both(capsys) -> None:
+    parser = build_parser()
+    assert parser.parse_args(["preview"]).size == (1920, 1080)
+    assert parser.parse_args(["preview", "--portrait"]).size == (1080, 1920)
+    assert parser.parse_args(["preview", "--size", "800x480"]).size == (800, 480)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["preview", "--portrait", "--size", "800x480"])
+    assert "not allowed with argument" in capsys.readouterr().err

@@ -183,11 +183,13 @@ def test_a_listening_x_socket_is_found_in_the_table_without_connecting(tmp_path)
 
 
 # `kiosk run` without a usable display -------------------------------------------------------
-def run_kiosk(tmp_path: Path, **env: str) -> tuple[subprocess.CompletedProcess[str], float]:
+def run_kiosk(
+    tmp_path: Path, command: str = "run", **env: str
+) -> tuple[subprocess.CompletedProcess[str], float]:
     clean = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARS}
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "main.py", "run", "--data-dir", str(tmp_path / "data")],
+        [sys.executable, "main.py", command, "--data-dir", str(tmp_path / "data")],
         cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=60,
     )
     return done, time.monotonic() - started
@@ -201,6 +203,12 @@ def assert_one_sentence(done: subprocess.CompletedProcess[str], tmp_path: Path) 
     sentence = lines[0][lines[0].index(SENTENCE):]
     assert sentence in (tmp_path / "data" / LOG_FILE).read_text(encoding="utf-8")
     return sentence
+
+
+@linux_only
+def test_the_preview_without_a_display_says_so_in_one_sentence(tmp_path) -> None:
+    done, _ = run_kiosk(tmp_path, "preview")
+    assert "neither DISPLAY nor WAYLAND_DISPLAY is set" in assert_one_sentence(done, tmp_path)
 
 
 @linux_only

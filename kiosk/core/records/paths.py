@@ -66,6 +66,15 @@ def resolve_data_dir(arg: Path | None, env: Mapping[str, str] | None = None) -> 
         return fallback
 
 
+def preview_data_dir(arg: Path | None, env: Mapping[str, str] | None = None) -> Path:
+    """The folder `kiosk preview` keeps its log and last good copy in, apart from the kiosk's.
+
+    `arg` when given, else ``preview/`` in the kiosk's data folder: the preview never
+    writes the kiosk's last good copy, status or event log.
+    """
+    return Path(arg).expanduser() if arg is not None else preferred_data_dir(None, env) / "preview"
+
+
 def preferred_data_dir(arg: Path | None, env: Mapping[str, str] | None = None) -> Path:
     """Return the data folder the operator asked for, without touching the disk."""
     environ = os.environ if env is None else env

@@ -31,6 +31,7 @@ from kiosk.ui.drawing.scale import FIGURE_MIN, Scale
 from kiosk.ui.panels.base import PanelView, view_context
 from kiosk.ui.panels.common import LaidOutView
 from kiosk.ui.panels.registry import build_view
+from kiosk.ui.panels.textblocks import TextBlock
 from kiosk.ui.qtapp import ensure_app
 
 SIZES: dict[Orientation, tuple[int, int]] = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
@@ -187,11 +188,15 @@ def shown(view: PanelView, key: str, rect: QRectF) -> int:
         return figure_capacity(view, rect)
     if key.startswith("stats.chart."):
         return chart_shown(view, key, rect)
-    layout = view.layout(rect)  # type: ignore[attr-defined]
     if key == QR_CAPTION:
-        return int(layout.media.qr_caption.fitted.shown)
-    texts = layout.texts if isinstance(view, LaidOutView) else layout.texts.texts
-    return int(texts[BLOCKS[key]].fitted.shown)
+        return int(view.layout(rect).media.qr_caption.fitted.shown)  # type: ignore[attr-defined]
+    return int(text_blocks(view, rect)[BLOCKS[key]].fitted.shown)
+
+
+def text_blocks(view: PanelView, rect: QRectF) -> dict[str, TextBlock]:
+    """The text blocks `view` lays out in `rect`, by name (``BLOCKS`` names them)."""
+    layout = view.layout(rect)  # type: ignore[attr-defined]
+    return dict(layout.texts if isinstance(view, LaidOutView) else layout.texts.texts)
 
 
 def figure_capacity(view: PanelView, rect: QRectF) -> int:
