@@ -26,6 +26,7 @@ OK_COLOUR = QColor("#1b6e3a")
 PANEL = re.compile(r"\bpanels\[(\d+)\]")
 NO_PROBLEMS = "No problems."
 HINT = "Double-click a problem to show its panel."
+TEXT_SCALE = 1.15  # of the desktop's font size: the problems are what the editor reads most
 
 
 def header_text(result: LoadResult, file_name: str, fallback: bool) -> str:
@@ -55,9 +56,13 @@ class ProblemsView(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.header.font()
+        font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
         font.setWeight(QFont.Weight.DemiBold)
         self.header.setFont(font)
         self.list = ProblemList(self)
+        font = self.list.font()
+        font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
+        self.list.setFont(font)
         self.list.panel_asked.connect(self.panel_asked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
