@@ -128,7 +128,7 @@ def _preview(args: argparse.Namespace) -> int:
 
     from kiosk.ui.preview.app import PreviewOptions, run_preview
 
-    options = PreviewOptions(location.path, args.size, args.lang)
+    options = PreviewOptions(location.path, args.size, args.lang, location.origin)
     code = run_preview(options, prepared)
     shutdown_logging()
     return code

@@ -187,6 +187,39 @@ def test_problems_are_plain_text_whatever_staff_write(qtbot: Any, tmp_path: Path
         made.app.shutdown()
 
 
+def test_a_deleted_file_is_listed_and_its_return_shown(preview: Preview) -> None:
+    preview.key("2")
+    good = preview.path.read_bytes()
+    preview.path.unlink()
+    preview.until(lambda: preview.lines())
+    assert "does not exist" in preview.lines()[0]
+    assert preview.app.show.panel_id == "entrepreneurs"
+    preview.path.write_bytes(good)
+    preview.until(lambda: not preview.lines())
+    assert preview.app.show.panel_id == "entrepreneurs" and not preview.app.canvas.stale
+
+
+def test_a_first_good_save_replaces_the_placeholder(qtbot: Any, tmp_path: Path) -> None:
+    made = Preview(qtbot, tmp_path, "{ broken")
+    try:
+        assert made.app.show.source.origin == "fallback" and "placeholder" in made.header()
+        made.save((ROOT / "content.json").read_text(encoding="utf-8"))
+        made.until(lambda: not made.lines())
+        assert made.app.show.panel_id == "welcome" and made.app.show.paused
+        assert made.picture() == made.rendered(0, "en", (1920, 1080))
+    finally:
+        made.app.shutdown()
+
+
+def test_a_save_without_the_language_shown_goes_back_to_the_default(preview: Preview) -> None:
+    preview.key("l")
+    document = json.loads(preview.path.read_text(encoding="utf-8"))
+    document["languages"] = ["en"]
+    preview.save(document)
+    preview.until(lambda: preview.app.show.language == "en")
+    assert not preview.window.commands["language"].isEnabled()
+
+
 def test_a_save_is_read_within_half_a_second() -> None:
     assert PREVIEW_DEBOUNCE < PREVIEW_SETTLE < 0.5
 
@@ -257,6 +290,10 @@ def test_keys_move_jump_switch_and_play(preview: Preview) -> None:
     assert app.show.paused  # the preview starts paused: it stays on the panel shown
     preview.key(Qt.Key.Key_Space)
     assert not app.show.paused and app.window.commands["rotate"].text() == "■ Stop rotation"
+
+
+def test_the_window_names_the_file_it_previews(preview: Preview) -> None:
+    assert preview.app.problems.file.text().startswith(f"Previewing {preview.path.resolve()}")
 
 
 def test_every_button_names_its_keys(preview: Preview) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.boot import Prepared
 from kiosk.core.content.cleantext import localized_text
 from kiosk.core.content.load import LoadResult, load
+from kiosk.core.content.location import FROM_OPTION
 from kiosk.core.content.source import Source, initial_source, usable_source
 from kiosk.core.content.validation import count, tally
 from kiosk.core.show.events import NeedsFrames
@@ -66,6 +67,7 @@ class PreviewOptions:
     content_path: Path
     size: tuple[int, int] = (1920, 1080)
     language: str | None = None
+    content_from: str = FROM_OPTION  # where content_path was found (location.SEARCH_ORDER)
 
 
 def preview_plan(now: float) -> ReloadPlan:
@@ -98,6 +100,7 @@ class PreviewApp:
         self.canvas = FrameCanvas(self.view, self.frames[start], self.paint_time,
                                   self._outline_areas, self._clicked)
         self.problems = ProblemsView()
+        self.problems.show_file(path, options.content_from)
         self.window = PreviewWindow(self.canvas, self.problems, self.frames, start)
         self.ticker = Ticker(self.tick, clock)
         self.signals = SignalBridge(lambda _number: self.quit(0))

@@ -12,12 +12,14 @@ amber (a highlighter colours whole lines; no markup is involved).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.core.content.load import LoadResult
+from kiosk.core.content.location import FROM_SHIPPED
 from kiosk.core.content.validation import count, problem_lines, tally, verdict
 
 ERROR_COLOUR = QColor("#b3261e")
@@ -51,6 +53,11 @@ class ProblemsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.file = QLabel()
+        self.file.setTextFormat(Qt.TextFormat.PlainText)
+        self.file.setWordWrap(True)
+        self.file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file.setStyleSheet("color: #555b63;")
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)
@@ -66,8 +73,16 @@ class ProblemsView(QWidget):
         self.list.panel_asked.connect(self.panel_asked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.file)
         layout.addWidget(self.header)
         layout.addWidget(self.list, 1)
+
+    def show_file(self, path: Path, origin: str) -> None:
+        """Say which file is previewed and how it was found (`kiosk.core.content.location`)."""
+        text = f"Previewing {path} (from {origin}): each save shows here."
+        if origin == FROM_SHIPPED:
+            text += " This is the story shipped with the kiosk: run kiosk init for a copy to edit."
+        self.file.setText(text)
 
     def show_result(self, result: LoadResult, file_name: str, *, fallback: bool = False) -> None:
         """List the problems of `result`: errors first, each as `kiosk validate` words it."""
