@@ -107,9 +107,11 @@ class FrameCanvas(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for area in self.outlines(self.frame):
             shown = QRectF(target.topLeft() + area.topLeft() * factor, area.size() * factor)
-            _paint_outline(painter, shown)
+            _paint_outline(painter, shown, target)
         if self.stale:
-            _paint_tag(painter, target.topLeft() + QPointF(6, 6), STALE_TEXT, STALE)
+            tag = _tag_box(painter, STALE_TEXT)
+            tag.moveTopLeft(target.topLeft() + QPointF(6, 6))
+            _paint_tag(painter, tag, STALE_TEXT, STALE)
         painter.end()
         self.view.report_failures(self.when())
 
@@ -122,22 +124,32 @@ class FrameCanvas(QWidget):
         event.accept()
 
 
-def _paint_outline(painter: QPainter, area: QRectF) -> None:
-    """A dashed outline round `area`, with a small "too long" tag at its top-left corner."""
+def _paint_outline(painter: QPainter, area: QRectF, frame: QRectF) -> None:
+    """A dashed outline round `area`, and a "too long" tag at its bottom-right corner.
+
+    The tag hangs under the corner where the text ends with "…", outside the text, or
+    over the top-right corner when the frame has no room under it.
+    """
     pen = QPen(OUTLINE, 2.0, Qt.PenStyle.DashLine)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(area.adjusted(-2, -2, 2, 2))
-    _paint_tag(painter, area.topLeft() + QPointF(-2, -2), OUTLINE_TEXT, OUTLINE, above=True)
+    outline = area.adjusted(-2, -2, 2, 2)
+    painter.drawRect(outline)
+    tag = _tag_box(painter, OUTLINE_TEXT)
+    tag.moveTopRight(outline.bottomRight())
+    if tag.bottom() > frame.bottom():
+        tag.moveBottomRight(outline.topRight())
+    _paint_tag(painter, tag, OUTLINE_TEXT, OUTLINE)
 
 
-def _paint_tag(
-    painter: QPainter, corner: QPointF, text: str, colour: QColor, *, above: bool = False
-) -> None:
-    """A small filled label with `text` (the preview's own words) at `corner`."""
+def _tag_box(painter: QPainter, text: str) -> QRectF:
+    """The size of a tag saying `text`, at the origin."""
     metrics = painter.fontMetrics()
-    box = QRectF(0, 0, metrics.horizontalAdvance(text) + 10, metrics.height() + 4)
-    box.moveTopLeft(corner - QPointF(0, box.height()) if above else corner)
+    return QRectF(0, 0, metrics.horizontalAdvance(text) + 10, metrics.height() + 4)
+
+
+def _paint_tag(painter: QPainter, box: QRectF, text: str, colour: QColor) -> None:
+    """A small filled label in `box` with `text` (the preview's own words)."""
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
     painter.drawRect(box)
