@@ -26,18 +26,16 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QApplication
 
 from kiosk.boot import Prepared
-from kiosk.core.content.cleantext import localized_text
 from kiosk.core.content.load import LoadResult, load
 from kiosk.core.content.location import FROM_OPTION
 from kiosk.core.content.source import Source, initial_source, usable_source
 from kiosk.core.content.validation import count, tally
 from kiosk.core.show.events import NeedsFrames
 from kiosk.core.show.presentation import Presentation
-from kiosk.core.show.strings import language_name
 from kiosk.ui.chrome.controls import hit_test
 from kiosk.ui.drawing.theme import register_fonts
 from kiosk.ui.preview.canvas import FrameCanvas
-from kiosk.ui.preview.controls import STEP_SECONDS
+from kiosk.ui.preview.controls import STEP_SECONDS, panel_labels
 from kiosk.ui.preview.frames import Frame, frames_for
 from kiosk.ui.preview.outline import OverflowOutlines
 from kiosk.ui.preview.problems import ProblemsView
@@ -57,7 +55,6 @@ log = logging.getLogger(__name__)
 # for slow copies; both answer within half a second of the save).
 PREVIEW_DEBOUNCE = 0.15
 PREVIEW_SETTLE = 0.35
-TITLE_CHARACTERS = 48  # of a panel's title in the panel list
 
 
 @dataclass(frozen=True)
@@ -275,29 +272,10 @@ class PreviewApp:
     def refresh(self) -> None:
         """Make the controls say what is on screen: panel, language, entrance time, rotation."""
         show, window = self.show, self.window
-        window.navigation.set_panels(self.panel_labels(), show.index)
-        following = show.chrome(self.clock()).next_language
-        language = window.commands["language"]
-        language.setEnabled(following is not None)
-        language.setText(language_name(following) if following else language_name(show.language))
-        language.setToolTip(
-            f"Show the panels in {language_name(following)} (L)" if following
-            else "The content has one language"
-        )
+        window.navigation.set_panels(panel_labels(show.content, show.language), show.index)
+        window.navigation.set_language(show.language, show.chrome(self.clock()).next_language)
         window.time.set_time(self._entrance_time(), self._settle())
         window.time.set_rotating(not show.paused)
-
-    def panel_labels(self) -> list[str]:
-        """One line per panel for the panel list: number, id, kind and title."""
-        content, language = self.show.content, self.show.language
-        labels = []
-        for number, panel in enumerate(content.panels, start=1):
-            title = localized_text(getattr(panel, "title", None), language,
-                                   content.default_language)
-            if len(title) > TITLE_CHARACTERS:
-                title = title[: TITLE_CHARACTERS - 1] + "…"
-            labels.append(f"{number}. {panel.id} ({panel.kind}): {title}")
-        return labels
 
 
 def run_preview(options: PreviewOptions, prepared: Prepared) -> int:

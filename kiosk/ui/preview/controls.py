@@ -20,8 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.content.cleantext import localized_text
+from kiosk.core.content.model import Content
+from kiosk.core.show.strings import language_name
 from kiosk.ui.preview.frames import Frame
 
+TITLE_CHARACTERS = 48  # of a panel's title in the panel list
 SLIDER_STEPS_PER_SECOND = 100  # the entrance-time slider moves in hundredths of a second
 STEP_SECONDS = 0.1  # what , and . move the entrance time by
 LEGEND = (
@@ -44,6 +48,17 @@ ACTIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "rotate": ("▶ Play rotation", "Let the panels change on their own, as at the booth "
                "(Space); the preview starts paused on one panel", ("Space",)),
 }
+
+
+def panel_labels(content: Content, language: str) -> list[str]:
+    """One line per panel for the panel list: number, id, kind and title (in `language`)."""
+    labels = []
+    for number, panel in enumerate(content.panels, start=1):
+        title = localized_text(getattr(panel, "title", None), language, content.default_language)
+        if len(title) > TITLE_CHARACTERS:
+            title = title[: TITLE_CHARACTERS - 1] + "…"
+        labels.append(f"{number}. {panel.id} ({panel.kind}): {title}")
+    return labels
 
 
 def make_actions(owner: QWidget) -> dict[str, QAction]:
@@ -123,6 +138,14 @@ class NavigationBar(QWidget):
             self.panels.addItems(labels)
         self.panels.setCurrentIndex(current)
         self.panels.blockSignals(False)
+
+    def set_language(self, shown: str, following: str | None) -> None:
+        """Name the language the button switches to, as the kiosk's button does."""
+        action = self.language.defaultAction()
+        action.setEnabled(following is not None)
+        action.setText(language_name(following or shown))
+        action.setToolTip(f"Show the panels in {language_name(following)} (L)" if following
+                          else "The content has one language")
 
     def set_frame(self, number: int) -> None:
         """Show screen size `number` as the one chosen."""
