@@ -1,7 +1,7 @@
-"""Reading content: parse (located JSON), model, checks, hints, where it comes from, hours."""
+"""Reading content: parse (located JSON), model, checks, hints, where it comes from."""
 
 # the modules other packages use; the others serve these
 __all__ = [
     "filetypes", "lastgood", "load", "media", "model", "numbers", "problems", "schedule",
-    "schema", "source", "timetext", "zones",
+    "schema", "source", "timetext", "validation", "zones",
 ]

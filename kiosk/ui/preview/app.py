@@ -285,6 +285,8 @@ def run_preview(options: PreviewOptions, prepared: Prepared) -> int:
     register_fonts()
     preview = PreviewApp(options, prepared.data_dir, source=prepared.source)
     preview.start()
+    log.info("preview of %s open (nothing is recorded)", preview.content_path)
     code = app.exec()
     preview.shutdown()
+    log.info("preview closed")
     return code
