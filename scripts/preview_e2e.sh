@@ -18,6 +18,7 @@ DISPLAY_NUM="${E2E_DISPLAY:-:98}"
 WORK="${E2E_WORK:-$(mktemp -d)}"
 SHOTS="${E2E_SHOTS:-$WORK}"
 PY="${PYTHON:-python3}"
+[ -z "${PYTHON:-}" ] && [ -x "$ROOT/.venv/bin/python" ] && PY="$ROOT/.venv/bin/python"  # the test set-up's
 FAILED=0
 PIDS=()
 
@@ -50,14 +51,18 @@ until_title() {
   done
   echo $(( $(now_ms) - start ))
 }
-# read_window NAME: screenshot the screen, crop it to the preview window, OCR it (3x, grey)
+# read_window NAME: screenshot the screen, OCR the preview window (3x, grey): the whole window,
+# then its lower part alone, where the problems are listed (read apart from the panel's art)
 read_window() {
-  local shot="$SHOTS/preview-$1.png"
+  local shot="$SHOTS/preview-$1.png" lower=$((HEIGHT * 2 / 5))
   DISPLAY="$DISPLAY_NUM" import -window root "$shot"
   convert "$shot" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage -resize 300% -colorspace gray \
     -normalize "$SHOTS/preview-$1-ocr.png"
-  tesseract "$SHOTS/preview-$1-ocr.png" - 2>/dev/null | tr -s ' ' >"$SHOTS/preview-$1.txt"
-  cat "$SHOTS/preview-$1.txt"
+  convert "$shot" -crop "${WIDTH}x${lower}+${X}+$((Y + HEIGHT - lower))" +repage -resize 300% \
+    -colorspace gray -normalize "$SHOTS/preview-$1-ocr-lower.png"
+  tesseract "$SHOTS/preview-$1-ocr-lower.png" - 2>/dev/null | tr -s ' ' >"$SHOTS/preview-$1-lower.txt"
+  tesseract "$SHOTS/preview-$1-ocr.png" - 2>/dev/null | tr -s ' ' |
+    cat - "$SHOTS/preview-$1-lower.txt" | tee "$SHOTS/preview-$1.txt"
 }
 # lit NAME: whether the top half of the window, where the panel is drawn, is lit (not black)
 lit() {
@@ -154,9 +159,10 @@ check "the outline's tag reads: too long" grep -q "too long" <<<"$TEXT"
 document 'd["panels"][1]["dwell_seconds"] = 0; del d["panels"][1]["title"]["fr"]'
 MS="$(until_title "1 error")"
 sleep 0.5
-TEXT="$(read_window 6-error-and-warning)"
-ERROR_AT="$(grep -n ": error: panels\[1\].dwell_seconds" <<<"$TEXT" | head -n1 | cut -d: -f1)"
-WARNING_AT="$(grep -n ": warning: panels\[1\].title: no text in fr" <<<"$TEXT" | head -n1 | cut -d: -f1)"
+read_window 6-error-and-warning >/dev/null
+LOWER="$SHOTS/preview-6-error-and-warning-lower.txt"  # the list alone, read in its order
+ERROR_AT="$(grep -n ": error: panels\[1\].dwell_seconds" "$LOWER" | head -n1 | cut -d: -f1)"
+WARNING_AT="$(grep -n ": warning: panels\[1\].title: no text in fr" "$LOWER" | head -n1 | cut -d: -f1)"
 check "the error is listed first (OCR line ${ERROR_AT:-none}), the warning after (${WARNING_AT:-none})" \
   test -n "$ERROR_AT" -a -n "$WARNING_AT" -a "${ERROR_AT:-0}" -lt "${WARNING_AT:-0}"
 if [ "${E2E_DOCS:-0}" = 1 ]; then  # the screenshot in docs/editing-content.md
