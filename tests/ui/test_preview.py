@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 
 from kiosk.core.content.load import load
@@ -149,6 +150,24 @@ def test_a_fixed_save_clears_the_problems_and_keeps_the_panel_by_id(preview: Pre
     assert (preview.app.show.panel_id, preview.app.show.index) == ("natural-resource", 5)
     assert preview.picture() == preview.rendered(5, "en", (1920, 1080))
     assert preview.app.window.navigation.panels.currentText().startswith("6. natural-resource")
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed "
+                    "(apt-get install tesseract-ocr); scripts/preview_e2e.sh reads a real screen")
+def test_a_text_recogniser_reads_the_problem_off_the_window(
+    preview: Preview, tmp_path: Path
+) -> None:
+    good = preview.path.read_text(encoding="utf-8")
+    preview.save(broken(good, '"what-producers-do"'))
+    preview.until(lambda: preview.lines())
+    shot = preview.app.problems.grab().toImage()
+    shot = shot.convertToFormat(QImage.Format.Format_Grayscale8).scaled(
+        shot.width() * 3, shot.height() * 3, Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation)
+    assert shot.save(str(tmp_path / "problems.png"))
+    read = subprocess.run(["tesseract", str(tmp_path / "problems.png"), "-"],
+                          capture_output=True, text=True, timeout=60).stdout
+    assert preview.lines()[0] in " ".join(read.split())
 
 
 def test_errors_come_first_then_warnings_each_with_line_and_column(
