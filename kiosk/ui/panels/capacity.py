@@ -170,16 +170,21 @@ def measure(key: str, variant: str, count: int, orientation: Orientation) -> int
         register_fonts()
         rect = QRectF(0, 0, *SIZES[orientation])
         return int(notice_layout(rect, RUNNING, FALLBACK_FAMILY).fitted.shown)
+    content = sample_content(key, variant, count)
+    view = build_view(content.panels[0], view_context(content, Path("."), "en"))
+    return shown(view, key, QRectF(0, 0, *SIZES[orientation]))
+
+
+def sample_content(key: str, variant: str, count: int) -> Content:
+    """One sample panel whose field `key` runs long, with `count` siblings, in `variant`."""
     kind = "title" if key == QR_CAPTION else key.split(".")[0]
     counts = {SIBLINGS[key][1]: count} if key in SIBLINGS else {}
     panel = sample_panel(kind, "media" if key == QR_CAPTION else variant, counts)
     if key != "stats.figures":
         panel = with_running(panel, key)
-    content = Content.model_validate(
+    return Content.model_validate(
         {"languages": ["en"], "default_language": "en", "panels": [panel]}
     )
-    view = build_view(content.panels[0], view_context(content, Path("."), "en"))
-    return shown(view, key, QRectF(0, 0, *SIZES[orientation]))
 
 
 def shown(view: PanelView, key: str, rect: QRectF) -> int:

@@ -46,6 +46,7 @@ from kiosk.ui.show_view import ShowView
 from kiosk.ui.signals import SignalBridge
 from kiosk.ui.stage import Stages
 from kiosk.ui.ticker import Ticker, monotonic_clock
+from kiosk.ui.videoscreen import VideoScreen
 from kiosk.ui.watcher import ContentWatcher, ReloadPlan
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,8 @@ class PreviewApp:
         self.content_path = path = options.content_path.resolve()
         result = load(path)
         source = source or initial_source(path, data_dir)
-        self.stages = Stages()
+        self.videos = VideoScreen()  # a video panel plays, as at the booth
+        self.stages = Stages(self.videos)
         self.show = Presentation(source, clock(), timing=self.stages)
         self.view = ShowView(self.show, self.stages)
         self.outlines = OverflowOutlines(self.stages)
@@ -106,6 +108,7 @@ class PreviewApp:
         self.watcher.changed.connect(self.content_changed)
         self._wire_controls()
         self._follow_the_show()
+        self.videos.follow(self.show, self.canvas)
         self.show.toggle_pause(clock(), cause=None)  # the preview stays on the panel shown
         if options.language:
             self.show_language(options.language)
@@ -156,6 +159,7 @@ class PreviewApp:
         self.window.resize(wanted)
         self.window.show()
         self.show.start(self.clock())
+        self.videos.show_panel(self.show, self.canvas)
 
     def quit(self, code: int) -> None:
         """Leave the event loop with `code` (SIGTERM, SIGINT)."""
@@ -164,6 +168,7 @@ class PreviewApp:
     def shutdown(self) -> None:
         """Stop ticking and watching, and close the window."""
         self.ticker.stop()
+        self.videos.stop()
         self.watcher.close()
         self.signals.close()
         self.window.close()
@@ -250,6 +255,7 @@ class PreviewApp:
         source = usable_source(result, self.content_path, self.data_dir)
         if source is not None:
             self.show.replace_content(source, self.clock())
+            self.videos.show_panel(self.show, self.canvas)  # the saved video, from its start
         self._take_result(result)
 
     def _take_result(self, result: LoadResult) -> None:

@@ -18,7 +18,7 @@ from kiosk.core.content.limits import Field, Orientation
 from kiosk.core.content.model import Content
 from kiosk.core.content.source import Source
 from kiosk.ui.panels.base import PanelView
-from kiosk.ui.panels.capacity import BLOCKS, text_blocks
+from kiosk.ui.panels.capacity import BLOCKS, QR_CAPTION, text_blocks
 from kiosk.ui.preview.frames import Frame
 from kiosk.ui.stage import Stages
 
@@ -90,6 +90,8 @@ def field_area(view: PanelView, rect: QRectF, field: Field) -> QRectF | None:
     if field.key.startswith("stats.chart."):
         chart: QRectF | None = layout(rect).chart_rect
         return chart
+    if field.key == QR_CAPTION:
+        return QRectF(layout(rect).media.qr_caption.rect)
     block = BLOCKS.get(field.key)
     if block is None:
         return None
