@@ -316,7 +316,7 @@ def test_new_content_goes_on_from_the_panel_on_screen_by_its_id() -> None:
 
 
 def test_a_panel_chosen_on_the_content_on_screen_is_shown_by_its_id() -> None:
-    show, heard = make()
+    show, _ = make()
     show.stage_content(as_source(titles_content(("gamma", "alpha", "beta"))), 1.0)
     show.go_to(2, 1.0)  # the visitor tapped the third dot: gamma, on screen
     assert (show.panel_id, show.index) == ("gamma", 0)

@@ -384,6 +384,16 @@ def test_a_text_over_its_limit_is_outlined_on_the_panel(preview: Preview) -> Non
     assert preview.app._outline_areas(frame) == []
 
 
+def test_a_notice_over_its_limit_is_outlined_on_its_banner(preview: Preview) -> None:
+    document = json.loads(preview.path.read_text(encoding="utf-8"))
+    document["notice"] = {"text": {"en": "Back soon. " * 30, "fr": "Bientôt"}}
+    preview.save(document)
+    preview.until(lambda: preview.lines())
+    assert "notice.text (en)" in preview.lines()[0]
+    areas = preview.app._outline_areas(FRAMES[0])
+    assert len(areas) == 1 and areas[0].top() < 100  # the banner, across the top
+
+
 def test_the_window_is_a_normal_resizable_window(preview: Preview) -> None:
     window = preview.window
     assert not window.isFullScreen()
@@ -397,7 +407,10 @@ def test_the_window_is_a_normal_resizable_window(preview: Preview) -> None:
     assert window.splitter.orientation() == Qt.Orientation.Horizontal
 
 
-@pytest.mark.parametrize("key", [key for key in ROLES if key != "stats.figures"])
+PANEL_TEXTS = [key for key in ROLES if key not in ("stats.figures", "notice.text")]
+
+
+@pytest.mark.parametrize("key", PANEL_TEXTS)
 def test_every_kind_of_text_over_its_limit_is_found_on_its_panel(qapp, key) -> None:
     variant = "chart" if key.startswith("stats.chart.") else ""
     content = sample_content(key, variant, 1)  # the field runs far too long

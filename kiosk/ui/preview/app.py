@@ -269,10 +269,12 @@ class PreviewApp:
         self.refresh()
 
     def _outline_areas(self, frame: Frame) -> list[QRectF]:
-        show = self.show
-        if show.transition is not None and not show.transition.done(self.paint_time()):
+        show, when = self.show, self.paint_time()
+        shown = show.frame(when)
+        if shown.closed is not None or shown.transition is not None:
             return []
-        return self.outlines.areas(show.source, show.index, show.language, frame)
+        return self.outlines.areas(show.source, show.index, show.language, frame,
+                                   shown.chrome.notice)
 
     # the controls show the show -----------------------------------------------------
     def refresh(self) -> None:

@@ -14,9 +14,10 @@ import logging
 from PySide6.QtCore import QRectF
 
 from kiosk.core.content.length_checks import Overflow, overflows
-from kiosk.core.content.limits import Field, Orientation
+from kiosk.core.content.limits import NOTICE_FIELD, Field, Orientation
 from kiosk.core.content.model import Content
 from kiosk.core.content.source import Source
+from kiosk.ui.chrome.notice import notice_layout
 from kiosk.ui.panels.base import PanelView
 from kiosk.ui.panels.capacity import BLOCKS, QR_CAPTION, text_blocks
 from kiosk.ui.preview.frames import Frame
@@ -33,11 +34,11 @@ class Overflows:
         self._found: list[Overflow] = list(overflows(content))
 
     def fields(self, index: int, language: str, orientation: Orientation) -> list[Field]:
-        """The fields of panel `index` over their limit in `language` and `orientation`."""
+        """The fields of panel `index` (and the notice over it) over their limit."""
         return [
             over.field
             for over in self._found
-            if over.field.path[1] == index
+            if (over.field.path[1] == index or over.field == NOTICE_FIELD)
             and over.language in ("", language)
             and over.over_in(orientation)
         ]
@@ -50,15 +51,24 @@ class OverflowOutlines:
         self.stages = stages
         self._found: tuple[Source, Overflows] | None = None
 
-    def areas(self, source: Source, index: int, language: str, frame: Frame) -> list[QRectF]:
-        """Where the texts of panel `index` over their limit are, in `frame`'s pixels."""
+    def areas(
+        self, source: Source, index: int, language: str, frame: Frame, notice: str | None
+    ) -> list[QRectF]:
+        """Where the texts of panel `index` over their limit are, in `frame`'s pixels.
+
+        `notice` is the banner's text over the panel, if it is up.
+        """
         if self._found is None or self._found[0] is not source:
             self._found = (source, Overflows(source.content))
         fields = self._found[1].fields(index, language, frame.orientation)
-        view = self.stages.stage_for(source).view(index, language) if fields else None
-        if view is None:
-            return []
-        return field_areas(view, QRectF(0, 0, *frame.size), fields)
+        rect, stage = QRectF(0, 0, *frame.size), self.stages.stage_for(source)
+        areas = []
+        if NOTICE_FIELD in fields and notice is not None:
+            areas.append(QRectF(notice_layout(rect, notice, stage.theme.family).text))
+        view = stage.view(index, language) if fields else None
+        if view is not None:
+            areas += field_areas(view, rect, [f for f in fields if f != NOTICE_FIELD])
+        return areas
 
 
 def field_areas(view: PanelView, rect: QRectF, fields: list[Field]) -> list[QRectF]:
