@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -113,6 +113,8 @@ def _preview(args: argparse.Namespace) -> int:
     from kiosk.logsetup import shutdown_logging
 
     location = _located(args.content)
+    if args.when is not None and _local_moment(args.when) is None:  # before any window
+        return EXIT_USAGE
     run = RunOptions(location.path, preview_data_dir(args.data_dir), windowed=True,
                      size=args.size, content_from=location.origin)
     try:
@@ -121,14 +123,15 @@ def _preview(args: argparse.Namespace) -> int:
         logging.getLogger("kiosk").error("%s", exc)
         shutdown_logging()
         return EXIT_NO_DISPLAY
-    languages = prepared.source.content.languages
-    if args.lang is not None and args.lang not in languages:
-        print(f"language {args.lang!r} is not in {languages}", file=sys.stderr)
+    content = prepared.source.content
+    if args.lang is not None and args.lang not in content.languages:
+        print(f"language {args.lang!r} is not in {content.languages}", file=sys.stderr)
         return EXIT_USAGE
+    when = _moment(args.when, content) or None  # checked above: never False here
 
     from kiosk.ui.preview.app import PreviewOptions, run_preview
 
-    options = PreviewOptions(location.path, args.size, args.lang, location.origin)
+    options = PreviewOptions(location.path, args.size, args.lang, location.origin, when)
     code = run_preview(options, prepared)
     shutdown_logging()
     return code
@@ -210,17 +213,25 @@ def _moment(text: str | None, content: Content) -> tuple[float, tzinfo] | Litera
     if text is None:
         return None
     from kiosk.core.content.schedule import local_instant
-    from kiosk.core.content.timetext import parse_moment
     from kiosk.core.records.localtime import local_zone
     from kiosk.core.show.calendar import content_zone
 
+    moment = _local_moment(text)
+    if moment is None:
+        return False
     zone = local_zone()
+    return local_instant(moment, content_zone(content, zone)), zone
+
+
+def _local_moment(text: str) -> datetime | None:
+    """--when as a local date and time; None after saying why it is not one."""
+    from kiosk.core.content.timetext import parse_moment
+
     try:
-        moment = parse_moment(text)
+        return parse_moment(text)
     except ValueError as exc:
         print(f"--when: {exc}", file=sys.stderr)
-        return False
-    return local_instant(moment, content_zone(content, zone)), zone
+        return None
 
 
 def _plan(args: argparse.Namespace) -> int:

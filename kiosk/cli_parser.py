@@ -71,7 +71,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "a save with mistakes lists them (line, column, how to fix it, as `kiosk validate` "
         "does) while the last good version stays up. Buttons and keys: previous / next "
         "panel, panel by number, language, screen size, replay and step through the "
-        "entrance, play the rotation. It keeps its own data folder and records nothing.",
+        "entrance, play the rotation. With --when, the booth at that local time (closed "
+        "screen, dated panels, notice), as kiosk render --when shows it. It keeps its own "
+        "data folder and records nothing.",
         exit_codes(
             f"{EXIT_OK}  the window was closed",
             f"{EXIT_NO_DISPLAY}  no display to open the window on",
@@ -254,6 +256,9 @@ def _preview_options(parser: argparse.ArgumentParser) -> None:
         help="the preview's own folder for its log and its last good copy (default: "
         "preview/ in the kiosk's data folder; the kiosk's own files are never touched)",
     )
+    _when(parser, "show the booth as it is from this local time on, e.g. 2026-12-05T22:00: "
+                  "its opening hours, dated panels and notice (default: every panel, open, "
+                  "whatever the time)")
 
 
 def _schema_options(parser: argparse.ArgumentParser) -> None:

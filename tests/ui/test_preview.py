@@ -14,6 +14,7 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -21,8 +22,11 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from kiosk.cli import EXIT_USAGE, main
 from kiosk.core.content.limits import ROLES
 from kiosk.core.content.load import load
+from kiosk.core.content.schedule import local_instant
+from kiosk.core.content.timetext import parse_moment
 from kiosk.core.content.validation import problem_lines
 from kiosk.core.records.paths import EVENTS_DB, LAST_GOOD, STATUS_FILE, preview_data_dir
 from kiosk.mpvlib import video_support
@@ -33,8 +37,9 @@ from kiosk.ui.preview.app import PREVIEW_DEBOUNCE, PREVIEW_SETTLE, PreviewApp, P
 from kiosk.ui.preview.canvas import OUTLINE
 from kiosk.ui.preview.frames import FRAMES
 from kiosk.ui.preview.outline import Overflows, field_areas
-from kiosk.ui.render import render_panel_image
+from kiosk.ui.render import render_panel_image, render_when
 from tests.support import ROOT, FakeClock
+from tests.test_cli_plan import booth
 from tests.ui.golden import different_share
 from tests.ui.photo import PHOTO, save_photo
 from tests.ui.test_video import make_clip
@@ -305,7 +310,7 @@ def test_scrubbing_paints_the_entrance_at_the_time_chosen(preview: Preview) -> N
     assert same_picture(preview.picture(), at)
     assert preview.window.time.slider.value() == 40
     preview.key(".")  # a tenth of a second on
-    assert preview.app.scrub == pytest.approx(0.5)
+    assert preview.app.entrance.chosen == pytest.approx(0.5)
 
 
 def test_replay_starts_the_entrance_again(preview: Preview) -> None:
@@ -438,3 +443,55 @@ def test_a_video_panel_plays_in_the_preview(qtbot: Any, tmp_path: Path) -> None:
         qtbot.waitUntil(lambda: made.picture() != first, timeout=10_000)  # its frames show
     finally:
         made.app.shutdown()
+
+
+# --when: the booth at a moment ---------------------------------------------------------
+def at_the_booth(qtbot: Any, tmp_path: Path, moment: str) -> tuple[Preview, Path]:
+    """A preview of the booth of `kiosk plan`'s tests (Saturday 10:00 to 22:00, a notice until
+    15:00, panel 3 from 17:00) from `moment` on, and what `kiosk render --when` writes then."""
+    path = booth(tmp_path / "booth", sync=False)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    zone = ZoneInfo("America/Toronto")
+    epoch = local_instant(parse_moment(moment), zone)
+    made = Preview(qtbot, tmp_path, document, when=(epoch, zone))
+    out = tmp_path / "rendered"
+    content = load(made.path).content
+    assert content is not None
+    render_when(content, made.path.parent, out, epoch=epoch, zone=zone, size=(1920, 1080),
+                languages=["en"])
+    return made, out
+
+
+def test_when_open_shows_the_panels_of_that_moment_as_render_when_does(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    made, out = at_the_booth(qtbot, tmp_path, "2026-12-05T14:00")
+    try:
+        assert made.app.show.chrome(made.clock.now).count == 2  # panel 3 waits for 17:00
+        assert made.app.show.chrome(made.clock.now).notice == "Pitch at 15:00"
+        assert same_picture(made.picture(), QImage(str(out / "01-welcome-en.png")))
+        assert "The booth at 2026-12-05 14:00 (America/Toronto)" in made.app.problems.file.text()
+    finally:
+        made.app.shutdown()
+
+
+def test_when_closed_shows_the_closed_screen_as_render_when_does(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    made, out = at_the_booth(qtbot, tmp_path, "2026-12-05T22:30")
+    try:
+        assert same_picture(made.picture(), QImage(str(out / "00-closed-en.png")))
+        assert made.app.canvas.note == "Closed at this time"
+        assert made.app._outline_areas(FRAMES[0]) == []
+        assert not made.window.commands["next"].isEnabled()
+        made.app.tick(made.clock.advance(12 * 3600))  # Sunday: closed all day, still
+        made.app.tick(made.clock.advance(6 * 24 * 3600))  # Saturday 10:30: open, still paused
+        assert made.app.show.open and made.app.show.paused and made.app.canvas.note is None
+    finally:
+        made.app.shutdown()
+
+
+def test_a_moment_that_is_not_one_is_refused_before_any_window(tmp_path, capsys) -> None:
+    path = booth(tmp_path, sync=False)
+    assert main(["preview", "--content", str(path), "--when", "next friday"]) == EXIT_USAGE
+    assert "--when" in capsys.readouterr().err

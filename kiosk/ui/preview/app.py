@@ -12,7 +12,7 @@ panel): previous, next and jump (`go_to`), language, replay (`start`), pause,
 which is where the preview starts. A save is shown at once on the panel being
 worked on (`replace_content`); a save with errors is listed and the last good
 version stays up. Scrubbing paints the show at a chosen moment of the entrance
-(the time it is painted at, `paint_time`); the model itself is not changed.
+(`EntranceTime`); the model itself is not changed.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF
@@ -36,7 +37,9 @@ from kiosk.ui.chrome.controls import hit_test
 from kiosk.ui.drawing.theme import register_fonts
 from kiosk.ui.preview.canvas import FrameCanvas
 from kiosk.ui.preview.controls import STEP_SECONDS, panel_labels
+from kiosk.ui.preview.entrance import EntranceTime
 from kiosk.ui.preview.frames import Frame, frames_for
+from kiosk.ui.preview.moment import closed_note, moment_text, wall_clock
 from kiosk.ui.preview.outline import OverflowOutlines
 from kiosk.ui.preview.problems import ProblemsView
 from kiosk.ui.preview.window import TITLE, PreviewWindow
@@ -66,6 +69,7 @@ class PreviewOptions:
     size: tuple[int, int] = (1920, 1080)
     language: str | None = None
     content_from: str = FROM_OPTION  # where content_path was found (location.SEARCH_ORDER)
+    when: tuple[float, tzinfo] | None = None  # from this moment on (epoch, the machine's zone)
 
 
 def preview_plan(now: float) -> ReloadPlan:
@@ -90,16 +94,17 @@ class PreviewApp:
         source = source or initial_source(path, data_dir)
         self.videos = VideoScreen()  # a video panel plays, as at the booth
         self.stages = Stages(self.videos)
-        self.show = Presentation(source, clock(), timing=self.stages)
+        self.show = Presentation(source, clock(), timing=self.stages,
+                                 clock=wall_clock(options.when, clock))
         self.view = ShowView(self.show, self.stages)
         self.outlines = OverflowOutlines(self.stages)
         self.frames, start = frames_for(options.size)
         self.frame_number = start
-        self.scrub: float | None = None  # seconds into the entrance, or None: live
-        self.canvas = FrameCanvas(self.view, self.frames[start], self.paint_time,
+        self.entrance = EntranceTime(self.show, self.stages, clock)
+        self.canvas = FrameCanvas(self.view, self.frames[start], self.entrance.paint_time,
                                   self._outline_areas, self._clicked)
         self.problems = ProblemsView()
-        self.problems.show_file(path, options.content_from)
+        self.problems.show_file(path, options.content_from, moment_text(options.when, source))
         self.window = PreviewWindow(self.canvas, self.problems, self.frames, start)
         self.ticker = Ticker(self.tick, clock)
         self.signals = SignalBridge(lambda _number: self.quit(0))
@@ -109,7 +114,8 @@ class PreviewApp:
         self._wire_controls()
         self._follow_the_show()
         self.videos.follow(self.show, self.canvas)
-        self.show.toggle_pause(clock(), cause=None)  # the preview stays on the panel shown
+        self.rotating = False  # the preview stays on the panel shown until asked to rotate
+        self._hold_still()
         if options.language:
             self.show_language(options.language)
         self._take_result(result)
@@ -140,13 +146,14 @@ class PreviewApp:
             "replay": self.replay,
             "earlier": lambda: self.step(-STEP_SECONDS),
             "later": lambda: self.step(STEP_SECONDS),
-            "rotate": lambda: show.toggle_pause(self.clock(), None),
+            "rotate": self.toggle_rotation,
         }
 
     def _follow_the_show(self) -> None:
         events = self.show.events
         events.needs_frames.connect(self._redraw)
-        events.panel_changed.connect(lambda _event: self._live())
+        events.panel_changed.connect(lambda _event: self.entrance.live())
+        events.opening_changed.connect(lambda _event: self._hold_still())
 
     # life cycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -182,12 +189,6 @@ class PreviewApp:
         self.canvas.update()
         return due
 
-    def paint_time(self) -> float:
-        """The moment the show is painted at: now, or the chosen moment of the entrance."""
-        if self.scrub is None:
-            return self.clock()
-        return self.show.entered_at + self.scrub
-
     def _redraw(self, _event: NeedsFrames) -> None:
         self.refresh()
         self.canvas.update()
@@ -213,32 +214,32 @@ class PreviewApp:
         self.window.navigation.set_frame(number)
         self.window.arrange()
 
+    def toggle_rotation(self) -> None:
+        """Let the panels change on their own, as at the booth, or stay on the one shown."""
+        self.rotating = not self.rotating
+        if self.show.paused == self.rotating:
+            self.show.toggle_pause(self.clock(), None)
+        self.refresh()
+
+    def _hold_still(self) -> None:
+        """Keep the rotation paused unless asked for (a booth that opens starts it)."""
+        if self.show.open and not self.rotating and not self.show.paused:
+            self.show.toggle_pause(self.clock(), None)
+
     def replay(self) -> None:
         """Play the panel's entrance again from its start."""
-        self.scrub = None
+        self.entrance.live()
         self.show.start(self.clock())
 
     def set_scrub(self, seconds: float) -> None:
         """Show the entrance `seconds` after it began, and hold it there."""
-        self.scrub = max(0.0, min(seconds, self._settle()))
+        self.entrance.choose(seconds)
         self.refresh()
         self.canvas.update()
 
     def step(self, seconds: float) -> None:
         """Move the entrance time by `seconds` (back when negative)."""
-        self.set_scrub(self._entrance_time() + seconds)
-
-    def _live(self) -> None:
-        """A panel entered: show it live again."""
-        self.scrub = None
-
-    def _entrance_time(self) -> float:
-        if self.scrub is not None:
-            return self.scrub
-        return max(0.0, min(self.show.panel_time(self.clock()), self._settle()))
-
-    def _settle(self) -> float:
-        return self.stages.settle_seconds(self.show.source, self.show.index, self.show.language)
+        self.set_scrub(self.entrance.position() + seconds)
 
     def _clicked(self, point: QPointF, frame: Frame) -> None:
         """A click on the frame: the kiosk's language button and dots answer, as to a visitor."""
@@ -269,7 +270,7 @@ class PreviewApp:
         self.refresh()
 
     def _outline_areas(self, frame: Frame) -> list[QRectF]:
-        show, when = self.show, self.paint_time()
+        show, when = self.show, self.entrance.paint_time()
         shown = show.frame(when)
         if shown.closed is not None or shown.transition is not None:
             return []
@@ -282,8 +283,10 @@ class PreviewApp:
         show, window = self.show, self.window
         window.navigation.set_panels(panel_labels(show.content, show.language), show.index)
         window.navigation.set_language(show.language, show.chrome(self.clock()).next_language)
-        window.time.set_time(self._entrance_time(), self._settle())
-        window.time.set_rotating(not show.paused)
+        window.time.set_time(self.entrance.position(), self.entrance.settle())
+        self.canvas.set_note(closed_note(show.frame(self.entrance.paint_time()).closed))
+        window.time.set_rotating(self.rotating)
+        window.set_open(show.open)
 
 
 def run_preview(options: PreviewOptions, prepared: Prepared) -> int:

@@ -22,6 +22,7 @@ from kiosk.ui.show_view import ShowView
 BACKDROP = QColor("#3a3d42")
 OUTLINE = QColor("#ff3df0")  # a tool's colour, unlike anything the panels use
 STALE = QColor("#b3261e")
+NOTE = QColor("#44505c")
 MARGIN = 8  # widget px round the frame
 STALE_TEXT = "Last good version: this save has errors"
 OUTLINE_TEXT = "too long"
@@ -59,6 +60,7 @@ class FrameCanvas(QWidget):
         self.outlines = outlines
         self.clicked = clicked
         self.stale = False
+        self.note: str | None = None
         self._image: QImage | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 160)
@@ -78,6 +80,12 @@ class FrameCanvas(QWidget):
         """Say whether the panel is the last good version rather than the file as saved."""
         self.stale = stale
         self.update()
+
+    def set_note(self, note: str | None) -> None:
+        """Say something about what the booth shows (closed at this time), or nothing."""
+        if note != self.note:
+            self.note = note
+            self.update()
 
     def frame_rect(self) -> QRectF:
         """Where the frame is drawn in the widget."""
@@ -108,10 +116,14 @@ class FrameCanvas(QWidget):
         for area in self.outlines(self.frame):
             shown = QRectF(target.topLeft() + area.topLeft() * factor, area.size() * factor)
             _paint_outline(painter, shown, target)
-        if self.stale:
-            tag = _tag_box(painter, STALE_TEXT)
-            tag.moveTopLeft(target.topLeft() + QPointF(6, 6))
-            _paint_tag(painter, tag, STALE_TEXT, STALE)
+        corner = target.topLeft() + QPointF(6, 6)
+        tags = [(STALE_TEXT, STALE)] if self.stale else []
+        tags += [(self.note, NOTE)] if self.note else []
+        for text, colour in tags:
+            tag = _tag_box(painter, text)
+            tag.moveTopLeft(corner)
+            _paint_tag(painter, tag, text, colour)
+            corner += QPointF(0, tag.height() + 4)
         painter.end()
         self.view.report_failures(self.when())
 

@@ -77,9 +77,11 @@ class ProblemsView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.list, 1)
 
-    def show_file(self, path: Path, origin: str) -> None:
-        """Say which file is previewed and how it was found (`kiosk.core.content.location`)."""
+    def show_file(self, path: Path, origin: str, moment: str | None = None) -> None:
+        """Say which file is previewed, how it was found, and at which moment (--when)."""
         text = f"Previewing {path} (from {origin}): each save shows here."
+        if moment is not None:
+            text += f" The booth at {moment} and after (--when)."
         if origin == FROM_SHIPPED:
             text += " This is the story shipped with the kiosk: run kiosk init for a copy to edit."
         self.file.setText(text)

@@ -67,6 +67,14 @@ class PreviewWindow(QWidget):
         legend_row.addWidget(self.legend)
         layout.addLayout(legend_row)
 
+    def set_open(self, open_: bool) -> None:
+        """While the booth is closed (--when), nothing moves: panels and entrance wait."""
+        for name, command in self.commands.items():
+            if name not in ("language", "frame"):
+                command.setEnabled(open_)
+        self.navigation.panels.setEnabled(open_)
+        self.time.setEnabled(open_)
+
     def sizeHint(self) -> QSize:
         """A window that shows a 1080p frame at about half size and the problems under it."""
         return QSize(1280, 900)
