@@ -48,6 +48,15 @@ class RunOptions:
     screen: int | None = None
     content_from: str = FROM_OPTION  # where content_path was found (location.SEARCH_ORDER)
 
+    @property
+    def content_file(self) -> Path:
+        """The content file as given, made absolute but never resolved.
+
+        Symlink deploys swap ``content.json`` or a folder above it for a new release;
+        the kiosk follows the links afresh at every read, so it sees the swap.
+        """
+        return self.content_path.absolute()
+
 
 @dataclass(frozen=True)
 class Prepared:
@@ -120,7 +129,7 @@ def prepare(options: RunOptions) -> Prepared:
     if display.platform:
         os.environ[PLATFORM_VAR] = display.qt_request()
         log.info("display: %s (Qt platform %s)", display.description, display.platform)
-    source = initial_source(options.content_path.resolve(), data_dir)
+    source = initial_source(options.content_file, data_dir)
     return Prepared(data_dir, source, display)
 
 

@@ -86,7 +86,7 @@ class KioskApp:
         self.options = options
         self.data_dir = data_dir
         self.clock = clock
-        self.content_path = options.content_path.resolve()
+        self.content_path = options.content_file
         self.exit_code = 0
         self.first_frame_shown = False
         source = source or initial_source(self.content_path, data_dir)

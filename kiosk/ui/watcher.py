@@ -29,7 +29,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from kiosk.core.content.load import LoadResult, load, load_bytes
+from kiosk.core.content.load import LoadResult, load, load_bytes, read_content
 from kiosk.core.content.model import Content
 from kiosk.core.content.source import picture_paths
 from kiosk.ui.ticker import monotonic_clock
@@ -54,10 +54,15 @@ def file_stamp(path: Path) -> Stamp:
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """What identifies a content version: the file's hash and its pictures' stamps."""
+    """What identifies a content version: the file's hash and its pictures' stamps.
+
+    A file that cannot be read has no hash; why it cannot be read (`unreadable`)
+    tells a FIFO from a device or a missing file, so each change is reported.
+    """
 
     sha256: str | None
     pictures: tuple[tuple[str, Stamp], ...] = ()
+    unreadable: str | None = None
 
 
 class ReloadPlan:
@@ -247,17 +252,19 @@ class ContentWatcher(QObject):
 
     def _load_if_new(self) -> LoadResult | None:
         """Load the file, or None when its bytes and pictures are those last reported."""
-        try:
-            data = self.path.read_bytes()
-        except OSError:
-            return load(self.path)
+        data = read_content(self.path)  # bounded, regular files only: never blocks
+        if isinstance(data, LoadResult):
+            return data
         same_pictures = self._picture_stamps(self._pictures) == self._seen.pictures
         if hashlib.sha256(data).hexdigest() == self._seen.sha256 and same_pictures:
             return None
-        return load_bytes(data, self.path.parent)
+        return load_bytes(data, self.path.parent, self.path.name)
 
     def _fingerprint(self, result: LoadResult) -> Fingerprint:
-        return Fingerprint(result.sha256, self._picture_stamps(self._pictures_of(result)))
+        pictures = self._picture_stamps(self._pictures_of(result))
+        if result.sha256 is None and result.problems:
+            return Fingerprint(None, pictures, result.problems[0].message)
+        return Fingerprint(result.sha256, pictures)
 
     def _pictures_of(self, result: LoadResult) -> list[Path]:
         if result.content is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -417,3 +418,21 @@ def test_missing_languages_name_the_text_shown_instead(title, words):
 def test_wrong_kind_shows_the_value_found():
     result = check(doc('{"id": "t", "kind": 5, "title": "x"}'))
     assert "(not 5)" in result.problems[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n",
+        "127.0.0.1 localhost\n",
+        'PRETTY_NAME="Debian GNU/Linux 12"\n',
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n",
+        "\xc3\x28 binary junk",
+    ],
+)
+def test_a_file_that_is_not_json_is_never_quoted(text):
+    """content.json -> /etc/passwd: the message (and so status.json) repeats nothing of it."""
+    result = load_bytes(text.encode("latin-1"), ROOT)
+    message = result.problems[0].message
+    assert "not a JSON document" in message
+    assert not [word for word in re.findall(r"[\w-]{3,}", text) if word in message]

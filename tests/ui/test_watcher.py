@@ -260,3 +260,55 @@ def test_a_replaced_photo_poster_or_video_triggers_a_reload(qtbot, content, make
     for path in files:
         with qtbot.waitSignal(watcher.changed, timeout=SIGNAL_MS):
             replace_atomically(path, f"a new {path.name}".encode())
+
+
+# symlink deploys and files that are not files (issue 12) -------------------------------
+def swap_link(link: Path, target: Path) -> None:
+    """Point `link` at `target` atomically, as deploy tools do (ln -s ... tmp && mv -T tmp link)."""
+    tmp = link.with_name(f".{link.name}.swap")
+    tmp.symlink_to(target)
+    os.rename(tmp, link)
+
+
+def release(root: Path, name: str, title: str) -> Path:
+    folder = root / "releases" / name
+    folder.mkdir(parents=True)
+    (folder / "content.json").write_bytes(document(title))
+    return folder
+
+
+def test_a_swapped_file_link_is_picked_up(qtbot, tmp_path, make_watcher):
+    v1, v2 = release(tmp_path, "v1", "Version 1"), release(tmp_path, "v2", "Version 2")
+    content = tmp_path / "content.json"
+    content.symlink_to(v1 / "content.json")
+    watcher = make_watcher(content, poll=60.0)  # notification alone
+    with qtbot.waitSignal(watcher.changed, timeout=SIGNAL_MS) as blocker:
+        swap_link(content, v2 / "content.json")
+    assert title_of(blocker.args[0]) == "Version 2"
+
+
+def test_a_swapped_folder_link_is_picked_up_and_followed_after(qtbot, tmp_path, make_watcher):
+    v1, v2 = release(tmp_path, "v1", "Version 1"), release(tmp_path, "v2", "Version 2")
+    current = tmp_path / "current"
+    current.symlink_to(v1)
+    watcher = make_watcher(current / "content.json", poll=60.0)
+    with qtbot.waitSignal(watcher.changed, timeout=SIGNAL_MS) as blocker:
+        swap_link(current, v2)
+    assert title_of(blocker.args[0]) == "Version 2"
+    with qtbot.waitSignal(watcher.changed, timeout=SIGNAL_MS) as blocker:
+        (v2 / "content.json").write_bytes(document("Version 2, edited"))
+    assert title_of(blocker.args[0]) == "Version 2, edited"
+
+
+def test_a_fifo_or_a_device_in_place_of_content_is_reported_without_blocking(
+    qtbot, content, make_watcher
+):
+    watcher = make_watcher(content, settle=0.5)
+    fifo = content.with_name("content.fifo")
+    os.mkfifo(fifo)
+    with qtbot.waitSignal(watcher.changed, timeout=SIGNAL_MS) as blocker:
+        os.rename(fifo, content)
+    assert "named pipe (FIFO)" in blocker.args[0].problems[0].message
+    with qtbot.waitSignal(watcher.changed, timeout=SIGNAL_MS) as blocker:
+        swap_link(content, Path("/dev/zero"))
+    assert "character device" in blocker.args[0].problems[0].message

@@ -44,3 +44,19 @@ def not_utf8(byte: int) -> str:
         f"the file is not valid UTF-8: byte 0x{byte:02X} on this line cannot be read "
         f"(was it saved as ANSI or Windows-1252?); {SAVE_AS_UTF8}"
     )
+
+
+NOT_JSON = (
+    "this is not a JSON document: content.json must start with { and hold one JSON "
+    "object, ending with }; is it the right file?"
+)
+
+
+def starts_like_json(data: bytes) -> bool:
+    """Whether the bytes start like a content document: { or [ after blank space.
+
+    Empty and blank files, and files that look like UTF-16 or UTF-32 text, count
+    as JSON-like: their own messages are more useful and quote nothing.
+    """
+    text = data.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    return not text or text[:1] in (b"{", b"[") or looks_like_utf16_or_32(data)

@@ -88,8 +88,19 @@ def decode(data: bytes) -> str:
 
 
 def parse_bytes(data: bytes) -> Parsed:
-    """Decode and parse a whole file; raise JSONSyntaxError when it is not JSON."""
-    return parse(decode(data))
+    """Decode and parse a whole file; raise JSONSyntaxError when it is not JSON.
+
+    A file that does not even start like a JSON document (``content.json ->
+    /etc/passwd``, a picture saved under the wrong name) gets one message that
+    quotes nothing from it: its words are not the editor's, and may be private.
+    """
+    try:
+        text = decode(data)
+    except JSONSyntaxError:
+        if files.starts_like_json(data):
+            raise
+        raise JSONSyntaxError(files.NOT_JSON, 1, 1) from None
+    return parse(text)
 
 
 def parse(text: str) -> Parsed:
@@ -140,13 +151,24 @@ class _Parser:
         """Parse the whole text."""
         if not self.skip():
             raise JSONSyntaxError(files.BLANK_FILE if self.text else files.EMPTY_FILE)
-        done, value = self.start_value(())
+        done, value = self.first_value()
         while not done or self.stack:
             done, value = self.after_value(value) if done else self.after_open()
         if self.skip():
             slip = words.common_slip(self.text, self.pos)
             raise self.fail(slip or words.after_end(self.text[self.pos]), self.pos)
         return Parsed(value, self.positions, tuple(self.duplicates))
+
+    def first_value(self) -> tuple[bool, Any]:
+        """Start the top-level value; a file that does not start with one is not JSON.
+
+        Its message quotes nothing from the file (see `parse_bytes`).
+        """
+        start = self.pos
+        try:
+            return self.start_value(())
+        except JSONSyntaxError:
+            raise self.fail(files.NOT_JSON, start) from None
 
     def start_value(self, path: JsonPath) -> tuple[bool, Any]:
         """Read a scalar, or open a container; the flag is True when a value is complete."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from kiosk.core.content.jsonparse import MAX_BYTES
+from kiosk.core.content.reader import Unreadable, read_regular_file
 from kiosk.core.records.paths import LAST_GOOD, atomic_write_bytes
 
 log = logging.getLogger(__name__)
@@ -41,6 +43,6 @@ def save_last_good(data_dir: Path, raw: bytes) -> bool:
 def load_last_good(data_dir: Path) -> bytes | None:
     """Return the last good content's bytes, or None if there is none or it cannot be read."""
     try:
-        return last_good_path(data_dir).read_bytes()
-    except OSError:
+        return read_regular_file(last_good_path(data_dir), MAX_BYTES)
+    except Unreadable:
         return None

@@ -18,11 +18,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from kiosk.core.content.checks import content_problems
-from kiosk.core.content.file_hints import too_large
 from kiosk.core.content.jsonparse import MAX_BYTES, JSONSyntaxError, Parsed, parse_bytes
 from kiosk.core.content.model import Content
 from kiosk.core.content.model_errors import model_problems
 from kiosk.core.content.problems import Problem, error, format_path, show_value, sort_key
+from kiosk.core.content.reader import Unreadable, read_regular_file
 from kiosk.core.content.texts import language_problems
 
 
@@ -55,13 +55,24 @@ class LoadResult:
 
 def load(path: Path) -> LoadResult:
     """Read and check the content file at `path`; never raises."""
+    data = read_content(path)
+    if isinstance(data, LoadResult):
+        return data
+    return load_bytes(data, Path(path).parent, Path(path).name)
+
+
+def read_content(path: Path) -> bytes | LoadResult:
+    """The bytes of the content file, or the LoadResult that says why they cannot be read.
+
+    The read is bounded and takes regular files only (`kiosk.core.content.reader`):
+    the start-up and the watcher both read content.json through it. Never raises.
+    """
     try:
-        data = _read(Path(path))
-    except _Unreadable as exc:
+        return read_regular_file(Path(path), MAX_BYTES)
+    except Unreadable as exc:
         return LoadResult(None, [error(str(exc))], None, None)
     except Exception as exc:  # the promise: whatever happens, a problem, not a crash
         return LoadResult(None, [_internal(exc)], None, None)
-    return load_bytes(data, Path(path).parent, Path(path).name)
 
 
 def load_bytes(data: bytes, base_dir: Path, file_name: str = "content.json") -> LoadResult:
@@ -78,33 +89,11 @@ def load_bytes(data: bytes, base_dir: Path, file_name: str = "content.json") -> 
         return LoadResult(None, [_internal(exc)], None, raw)
 
 
-class _Unreadable(Exception):
-    """The file cannot be read; the message says why in plain words."""
-
-
 def _internal(exc: BaseException) -> Problem:
     return error(
         f"the file could not be checked because of an unexpected failure "
         f"({type(exc).__name__}: {exc}); please report this"
     )
-
-
-def _read(path: Path) -> bytes:
-    """Read at most MAX_BYTES + 1 bytes of `path`, or raise _Unreadable."""
-    try:
-        if path.is_dir():
-            raise _Unreadable(f"{path} is a folder, not a file; give the path of content.json")
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise _Unreadable(f"{path} does not exist; check the name and the folder") from None
-    except PermissionError:
-        raise _Unreadable(f"{path} cannot be read: permission denied") from None
-    except OSError as exc:
-        raise _Unreadable(f"{path} cannot be read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise _Unreadable(too_large(path.stat().st_size, MAX_BYTES))
-    return data
 
 
 def _check(data: bytes, base_dir: Path, file_name: str) -> tuple[Content | None, list[Problem]]:
