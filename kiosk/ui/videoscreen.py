@@ -61,12 +61,15 @@ class VideoScreen(QObject):
         Outside opening hours no panel is on screen: nothing plays.
         """
         panel: Any = show.content.panels[show.index]
-        if panel.kind != "video" or not show.open:
+        path = None
+        if panel.kind == "video" and show.open:  # a video leading out of the folder is None
+            path = media_path(show.source.content_dir, panel.video, "video")
+        if path is None:
             self.stop()
             return
         ratio = window.devicePixelRatioF()
         size = QSize(round(window.width() * ratio), round(window.height() * ratio))
-        self.play(media_path(show.source.content_dir, panel.video), size, muted=panel.muted)
+        self.play(path, size, muted=panel.muted)
 
     def support(self) -> str | None:
         """None when videos can play here, else why not (checked once, logged once)."""

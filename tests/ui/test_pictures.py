@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from kiosk.ui.drawing.pictures import draw_picture, load_picture
+from kiosk.ui.drawing.pictures import draw_picture, load_content_picture, load_picture
 
 SURFACE = QColor("#172A44")
 MUTED = QColor("#C3CCD8")
@@ -96,6 +97,55 @@ def test_replaced_file_is_read_again(qapp, tmp_path: Path) -> None:
     assert second is not None
     assert second.width() == 30
     assert second.pixelColor(5, 5).rgb() == QColor("#F5B041").rgb()
+
+
+def test_a_release_swapped_with_the_same_size_and_time_is_read_again(qapp, tmp_path) -> None:
+    """Deploy tools keep times (rsync -a, cp -p): the picture's inode tells the versions apart."""
+    releases = [tmp_path / "v1", tmp_path / "v2"]
+    for release, color in zip(releases, ("#E5484D", "#3E63DD"), strict=True):
+        release.mkdir()
+        _png(release / "pic.png", 20, 20, color)
+        os.utime(release / "pic.png", ns=(0, 1_700_000_000_000_000_000))
+    current = tmp_path / "current"
+    current.symlink_to(releases[0])
+    first = load_content_picture(current, "pic.png", (50, 50))
+    current.unlink()
+    current.symlink_to(releases[1])
+    second = load_content_picture(current, "pic.png", (50, 50))
+    assert first is not None and second is not None
+    assert second.pixelColor(5, 5).rgb() == QColor("#3E63DD").rgb()
+
+
+def test_a_picture_linked_from_outside_the_folder_is_refused(qapp, tmp_path, caplog) -> None:
+    secret = _png(tmp_path / "secret.png", 20, 20, "#E5484D")
+    folder = tmp_path / "content"
+    (folder / "pictures").mkdir(parents=True)
+    (folder / "pictures" / "leak.png").symlink_to(secret)
+    with caplog.at_level(logging.WARNING):
+        assert load_content_picture(folder, "pictures/leak.png", (50, 50)) is None
+    assert "'pictures/leak.png'" in caplog.text and "outside the content folder" in caplog.text
+
+
+def test_an_svg_is_drawn_without_the_outside_file_it_names(qapp, tmp_path, caplog) -> None:
+    secret = _png(tmp_path / "secret.png", 20, 20, "#E5484D")
+    path = tmp_path / "content" / "logo.svg"
+    path.parent.mkdir()
+    path.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'width="20" height="20"><rect width="20" height="20" fill="#3E63DD"/>'
+        f'<image width="20" height="20" xlink:href="{secret}"/></svg>'
+    )
+    with caplog.at_level(logging.WARNING):
+        image = load_content_picture(path.parent, "logo.svg", (20, 20))
+    assert image is not None
+    assert image.pixelColor(10, 10).rgb() == QColor("#3E63DD").rgb()  # blue, not the secret red
+    assert str(secret) in caplog.text
+
+
+def test_a_fifo_named_as_a_picture_is_none_without_blocking(qapp, tmp_path) -> None:
+    fifo = tmp_path / "pic.png"
+    os.mkfifo(fifo)
+    assert load_picture(fifo, (50, 50)) is None
 
 
 def test_none_draws_the_surface_placeholder(qapp) -> None:

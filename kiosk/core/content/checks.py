@@ -10,8 +10,9 @@ the lengths of texts (what fits at the smallest readable size) in
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath
 
+from kiosk.core.content.folder import place_picture
 from kiosk.core.content.jsonparse import JsonPath, Parsed
 from kiosk.core.content.length_checks import length_problems
 from kiosk.core.content.media import MediaRef, media_refs
@@ -20,6 +21,7 @@ from kiosk.core.content.media_checks import (
     file_problems,
     poster_problems,
     qr_problems,
+    shown_instead,
 )
 from kiosk.core.content.model import Content, StatsPanel
 from kiosk.core.content.numbers import format_figure
@@ -27,13 +29,6 @@ from kiosk.core.content.problems import Problem, Severity, locate, problem_at
 from kiosk.core.content.schedule_checks import schedule_problems
 
 BILLIONS_FROM = 0.001  # a compact currency figure from this up to 1,000 is read as billions
-
-
-def points_outside(name: str) -> bool:
-    """True when picture path `name` leaves the content folder (drive, leading /, or ..)."""
-    windows, posix = PureWindowsPath(name), PurePosixPath(name)
-    return bool(windows.is_absolute() or posix.is_absolute() or windows.drive
-                or ".." in windows.parts)
 
 
 def content_problems(
@@ -122,40 +117,36 @@ class _Checks:
         for index, panel in enumerate(self.content.panels):
             found: list[Found] = [*poster_problems(panel)]
             for ref in media_refs(panel):
-                if self.media_file(ref, ("panels", index, *ref.where)):
-                    found.extend(file_problems(ref, self.base_dir))
+                real = self.media_file(ref, ("panels", index, *ref.where))
+                if real is not None:
+                    found.extend(file_problems(ref, real))
             if panel.qr is not None:
                 found.extend(qr_problems(panel.qr))
             for severity, message, where in found:
                 self.add(severity, message, ("panels", index, *where))
 
-    def media_file(self, ref: MediaRef, path: JsonPath) -> bool:
-        """Check where one media file is; True when it exists inside the content folder."""
+    def media_file(self, ref: MediaRef, path: JsonPath) -> Path | None:
+        """Check where one media file is: its real path when it exists inside the folder.
+
+        The one containment check (`kiosk.core.content.folder.place_picture`): a name
+        that leaves the folder as written, or a link that leads out of it, is an error.
+        """
         name = ref.file
-        if points_outside(name):
-            self.add(
-                "error",
-                f"'{name}' points outside the content folder; use a path inside it, "
-                f'relative to {self.file_name}, e.g. "images/map.png" (no drive, no leading /, '
-                "no ..)",
-                path,
-            )
-        elif "\\" in name:
-            fixed = name.replace("\\", "/")
-            self.add("error", f"write / between folders, not \\: '{fixed}'", path)
-        elif not (self.base_dir / name).is_file():
+        place = place_picture(self.base_dir, name, self.file_name, ref.kind)
+        if place.refusal is not None:
+            self.add("error", place.refusal, path)
+        elif place.real is None or not place.real.exists():
             same = other_case(self.base_dir, name)
             hint = f"did you mean '{same}'? (letter case counts) " if same else ""
-            shown = "the poster" if ref.kind == "video" else "a placeholder"
             self.add(
                 "warning",
                 f"{ref.kind} '{name}' not found in the folder of {self.file_name}; {hint}"
-                f"the kiosk will show {shown}",
+                f"the kiosk will show {shown_instead(ref)}",
                 path,
             )
         else:
-            return True
-        return False
+            return place.real
+        return None
 
 
 def billions_hint(value: float, currency: str, language: str) -> str:

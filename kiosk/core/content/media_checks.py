@@ -1,14 +1,18 @@
 """Checks of the files a panel names and of its QR code, in plain words.
 
 A picture that is missing, is not a PNG, JPEG or SVG, or is too small for a booth
-screen; a video in a container the player does not open; a video panel with no
-poster; a QR code whose address a phone would not open as a web page. A file that
-cannot be shown is a warning (the kiosk shows a placeholder or the poster); a QR
-address that is not a web address is an error.
+screen; an SVG that names other files (drawn without them); a video in a container
+the player does not open; something that is not a plain file (a named pipe, a
+device: never read); a video panel with no poster; a QR code whose address a phone
+would not open as a web page. A file that cannot be shown is a warning (the kiosk
+shows a placeholder or the poster); a QR address that is not a web address is an
+error. Whether a file lies inside the content folder is checked before, by
+`kiosk.core.content.folder`.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,6 +20,8 @@ from urllib.parse import urlsplit
 from kiosk.core.content.filetypes import NAMES, PICTURE_FORMATS, VIDEO_FORMATS, sniff
 from kiosk.core.content.media import MediaRef, QrCode
 from kiosk.core.content.problems import Severity
+from kiosk.core.content.reader import Unreadable, kind_of, read_regular_file
+from kiosk.core.content.svg import SVG_LIMIT, without_external_references
 
 MIN_LONG_SIDE = 1280  # pixels: a smaller picture looks soft on a booth screen
 QR_EASY_CHARS = 80  # a longer address makes a denser code, harder to scan from 2 m
@@ -24,9 +30,13 @@ QR_MAX_CHARS = 300  # beyond this the modules get too small to scan at 1280x720
 Found = tuple[Severity, str, tuple[str | int, ...]]  # severity, message, path in the panel
 
 
-def file_problems(ref: MediaRef, base_dir: Path) -> Iterator[Found]:
-    """What is wrong with the file `ref` names (it exists and lies inside `base_dir`)."""
-    info = sniff(base_dir / ref.file)
+def file_problems(ref: MediaRef, file: Path) -> Iterator[Found]:
+    """What is wrong with the file `ref` names, found at `file` (its real path, inside)."""
+    not_a_file = _not_a_file(ref, file)
+    if not_a_file is not None:
+        yield "warning", not_a_file, ref.where
+        return
+    info = sniff(file)
     wanted = PICTURE_FORMATS if ref.kind == "picture" else VIDEO_FORMATS
     if info.format not in wanted:
         yield "warning", _unsupported(ref, info.format), ref.where
@@ -37,6 +47,45 @@ def file_problems(ref: MediaRef, base_dir: Path) -> Iterator[Found]:
             f"picture '{ref.file}' is only {width} x {height} pixels and will look soft on "
             f"the booth's screen: use one at least {MIN_LONG_SIDE} pixels on its long side "
             "(1920 for a photo across the whole screen)",
+            ref.where,
+        )
+    elif info.format == "svg":
+        yield from _svg_links(ref, file)
+
+
+def _not_a_file(ref: MediaRef, file: Path) -> str | None:
+    """Why `file` is never read (a named pipe would block a reader, a device never end)."""
+    try:
+        kind = kind_of(os.stat(file).st_mode)
+    except OSError as exc:
+        return f"{ref.kind} '{ref.file}' cannot be read: {exc.strerror or exc}"
+    if kind is None:
+        return None
+    return (
+        f"{ref.kind} '{ref.file}' is {kind}, not a {ref.kind} file; the kiosk shows "
+        f"{shown_instead(ref)}"
+    )
+
+
+def shown_instead(ref: MediaRef) -> str:
+    """What the kiosk shows where the file `ref` names cannot be: the poster, a placeholder."""
+    return "the poster" if ref.kind == "video" else "a placeholder"
+
+
+def _svg_links(ref: MediaRef, file: Path) -> Iterator[Found]:
+    """An SVG that names other files is drawn without them; one that cannot be read not at all."""
+    try:
+        _, removed = without_external_references(read_regular_file(file, SVG_LIMIT))
+    except (Unreadable, ValueError) as exc:
+        yield "warning", f"picture '{ref.file}': {exc}; the kiosk shows a placeholder", ref.where
+        return
+    if removed:
+        more = f" and {len(removed) - 3} more" if len(removed) > 3 else ""
+        shown = ", ".join(removed[:3]) + more
+        yield (
+            "warning",
+            f"SVG picture '{ref.file}' refers to other files ({shown}); the kiosk draws it "
+            "without them: embed pictures in the SVG (data: URIs) instead",
             ref.where,
         )
 

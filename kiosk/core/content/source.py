@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from kiosk.core.content.checks import points_outside
+from kiosk.core.content.folder import place_picture
 from kiosk.core.content.lastgood import load_last_good, save_last_good
 from kiosk.core.content.load import LoadResult, load, load_bytes
 from kiosk.core.content.media import media_refs
@@ -73,18 +73,21 @@ def usable_source(result: LoadResult, path: Path, data_dir: Path) -> Source | No
 
 
 def picture_paths(content: Content | None, content_dir: Path) -> list[Path]:
-    """The media files (pictures, posters, videos) `content` names inside `content_dir`.
+    """The media files (pictures, posters, videos) `content` names in `content_dir`.
 
-    In panel order, each once. Paths that point outside the folder (rejected by the
-    loader anyway) are left out, so a watcher never follows them.
+    In panel order, each once, as written (the path the editor names, links not
+    followed). Names that leave the folder as written are left out, so a watcher
+    never follows them; a link that leads outside is watched (only its stamp is
+    taken) so that replacing it with the file itself reloads the content.
     """
     if content is None:
         return []
     found: dict[Path, None] = {}
     for panel in content.panels:
         for ref in media_refs(panel):
-            if not points_outside(ref.file) and "\\" not in ref.file:
-                found[content_dir / ref.file] = None
+            path = place_picture(content_dir, ref.file).path
+            if path is not None:
+                found[path] = None
     return list(found)
 
 

@@ -29,15 +29,18 @@ def panel_dwell(source: Source, index: int) -> float:
 
     Its own `dwell_seconds`, else, for a video panel, the length of its video (an MP4
     says it in its header; at least `SHORTEST_VIDEO_DWELL`), else the default dwell.
+    A video that leads outside the content folder is not opened (the default dwell).
     """
     from kiosk.core.content.filetypes import video_seconds
+    from kiosk.core.content.folder import place_picture
     from kiosk.core.content.model import MAX_DWELL_SECONDS
 
     content = source.content
     panel = content.panels[index]
     video = getattr(panel, "video", None)
     if panel.dwell_seconds is None and isinstance(video, str):
-        length = video_seconds(source.content_dir / video)
+        real = place_picture(source.content_dir, video, kind="video").real  # inside, or None
+        length = None if real is None else video_seconds(real)
         if length is not None:
             return min(max(length, SHORTEST_VIDEO_DWELL), MAX_DWELL_SECONDS)
     return content.dwell_for(index)

@@ -19,6 +19,9 @@ from PySide6.QtCore import QByteArray, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
+from kiosk.core.content.folder import shown_file
+from kiosk.core.content.reader import Unreadable, kind_of, read_regular_file
+from kiosk.core.content.svg import SVG_LIMIT, SVG_SUFFIXES, without_external_references
 from kiosk.ui.drawing.icons import PLACEHOLDER, draw_icon
 from kiosk.ui.drawing.text import TextStyle, draw_text
 
@@ -48,8 +51,15 @@ def _fit_within(size: QSize, max_size: tuple[int, int], cover: bool = False) -> 
 
 
 def _read_svg(path: Path, max_size: tuple[int, int]) -> QImage | None:
-    """Render an SVG file at its natural size, bounded by `max_size`."""
-    renderer = QSvgRenderer(QByteArray(path.read_bytes()))
+    """Render an SVG file at its natural size, bounded by `max_size`, without its links.
+
+    The file is read by the bounded reader, and Qt gets it only once every reference
+    to another file is gone (`kiosk.core.content.svg`).
+    """
+    data, removed = without_external_references(read_regular_file(path, SVG_LIMIT))
+    if removed:
+        log.warning("picture %s: drawn without the files it refers to: %s", path, removed)
+    renderer = QSvgRenderer(QByteArray(data))
     if not renderer.isValid() or renderer.defaultSize().isEmpty():
         return None
     size = _fit_within(renderer.defaultSize(), max_size)
@@ -90,17 +100,17 @@ def _read_raster(path: Path, max_size: tuple[int, int], cover: bool) -> QImage |
 
 @lru_cache(maxsize=CACHED_PICTURES)
 def _load_cached(
-    path: str, mtime_ns: int, file_size: int, max_size: tuple[int, int], cover: bool
+    path: str, stamp: tuple[int, ...], max_size: tuple[int, int], cover: bool
 ) -> QImage | None:
-    """Load `path`; the file's mtime and size are part of the cache key only."""
-    del mtime_ns, file_size
+    """Load `path`; the file's stamp (device, inode, mtime, size) is part of the cache key only."""
+    del stamp
     file = Path(path)
     try:
-        if file.suffix.lower() in {".svg", ".svgz"}:
+        if file.suffix.lower() in SVG_SUFFIXES:
             image = _read_svg(file, max_size)
         else:
             image = _read_raster(file, max_size, cover)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, Unreadable) as error:
         log.warning("picture %s cannot be read: %s", file, error)
         return None
     if image is None or image.isNull() or image.width() < 1 or image.height() < 1:
@@ -128,21 +138,39 @@ def load_picture(
     -------
     QImage or None
         The image, or None for no path, a missing, unreadable, empty or non-image
-        file (a warning is logged). Never raises. Results are cached by path,
-        modification time, file size and `max_size`, so a replaced file is re-read.
+        file, or for what is not a plain file (a named pipe, a device): a warning is
+        logged. Never raises. Results are cached by path, device, inode, modification
+        time, file size and `max_size`, so a replaced file (or release) is re-read.
     """
     if path is None:
         return None
     try:
-        stat = Path(path).stat()
+        info = Path(path).stat()
     except (OSError, ValueError) as error:
         log.warning("picture %s is missing: %s", path, error)
         return None
-    if stat.st_size == 0:
+    kind = kind_of(info.st_mode)
+    if kind is not None:  # a named pipe would block the reader, a device never end
+        log.warning("picture %s is %s, not a picture file", path, kind)
+        return None
+    if info.st_size == 0:
         log.warning("picture %s is an empty file", path)
         return None
     bounds = (max(1, int(max_size[0])), max(1, int(max_size[1])))
-    return _load_cached(str(path), stat.st_mtime_ns, stat.st_size, bounds, cover)
+    stamp = (info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size)
+    return _load_cached(str(path), stamp, bounds, cover)
+
+
+def load_content_picture(
+    content_dir: Path, name: str, max_size: tuple[int, int], *, cover: bool = False
+) -> QImage | None:
+    """The picture `name` of content.json, or None when it is refused or cannot be used.
+
+    A name or a link that leads outside the content folder is refused (with a
+    warning naming the picture); the file read is the picture's real path. This is
+    how every view loads a picture, a photo, a portrait or a video's poster.
+    """
+    return load_picture(shown_file(content_dir, name), max_size, cover=cover)
 
 
 def crop_source(image_size: QSizeF, rect: QRectF, focus: tuple[float, float] = CENTRE) -> QRectF:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from kiosk.core.content.cleantext import localized_text
+from kiosk.core.content.folder import shown_file
 from kiosk.core.content.model import Content, Text
 from kiosk.ui.drawing.theme import Theme
 
@@ -45,18 +46,22 @@ class ViewContext:
         """A content text as shown in this context's language (default language as fallback)."""
         return localized_text(text, self.language, self.content.default_language)
 
-    def media_path(self, name: str) -> Path:
-        """The file `name` (a picture, a poster, a video) of the content folder."""
-        return media_path(self.content_dir, name)
+    def media_path(self, name: str, kind: str = "picture") -> Path | None:
+        """The file `name` (a picture, a poster, a video) of the content folder, if allowed."""
+        return media_path(self.content_dir, name, kind)
 
 
-def media_path(content_dir: Path, name: str) -> Path:
-    """The file `name` of the content folder `content_dir`: how the kiosk finds a media file.
+def media_path(content_dir: Path, name: str, kind: str = "picture") -> Path | None:
+    """The file to read for `name` of the content folder `content_dir`, or None.
 
-    Every view, and the video player, reads its files through here: `kiosk validate`
-    has refused names that point outside the folder before the content is shown.
+    How the kiosk finds a media file: the video panel and the video player through
+    here, pictures through `kiosk.ui.drawing.pictures.load_content_picture`; both take
+    the one containment check (`kiosk.core.content.folder`). A name or a link that
+    leads outside the folder is refused (logged, naming the file): the panel shows its
+    poster or a placeholder. `kiosk validate` refuses such content before it is shown;
+    this holds when a file is swapped for a link after.
     """
-    return content_dir / name
+    return shown_file(content_dir, name, kind)
 
 
 def view_context(

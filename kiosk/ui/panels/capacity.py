@@ -247,19 +247,25 @@ def variants_of(key: str) -> tuple[str, ...]:
 def measure_all() -> dict[str, dict[str, tuple[int, ...]]]:
     """The whole capacity table: field key (with variant) -> orientation -> by siblings.
 
-    The sample panels name a picture that is not there: its warnings are not shown.
+    The sample panels name a picture that is not there: its warnings are not shown
+    (while measuring only: the picture loader's warnings are back afterwards).
     """
     ensure_app()
-    logging.getLogger("kiosk.ui.drawing.pictures").setLevel(logging.ERROR)
-    table: dict[str, dict[str, tuple[int, ...]]] = {}
-    for key in ROLES:
-        for variant in variants_of(key):
-            table[capacity_key(key, variant)] = {
+    pictures_log = logging.getLogger("kiosk.ui.drawing.pictures")
+    level = pictures_log.level
+    pictures_log.setLevel(logging.ERROR)
+    try:
+        return {
+            capacity_key(key, variant): {
                 orientation: tuple(measure(key, variant, count, orientation)
                                    for count in counts_of(key))
                 for orientation in ORIENTATIONS
             }
-    return table
+            for key in ROLES
+            for variant in variants_of(key)
+        }
+    finally:
+        pictures_log.setLevel(level)
 
 
 def table_source(table: dict[str, dict[str, tuple[int, ...]]]) -> str:

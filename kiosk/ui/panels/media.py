@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 
 from kiosk.core.content.media import Picture, QrCode, picture_of, picture_place
 from kiosk.core.show.strings import ui_text
-from kiosk.ui.drawing.pictures import CENTRE, draw_picture, load_picture
+from kiosk.ui.drawing.pictures import CENTRE, draw_picture, load_content_picture
 from kiosk.ui.drawing.qrcode import QR_SIDE, draw_qr
 from kiosk.ui.drawing.scale import BODY_MIN, SPACE_L, SPACE_M, Scale
 from kiosk.ui.drawing.scrim import TEXT_CONTRAST, veil_alpha
@@ -134,9 +134,10 @@ class PanelMedia:
         """The picture, decoded at about `size` (enough to cover it when it fills)."""
         if self.picture is None:
             return None
-        path = self.ctx.media_path(self.picture.file)
         bounds = (size.width(), size.height())
-        return load_picture(path, bounds, cover=self.picture.fit == "fill")
+        return load_content_picture(
+            self.ctx.content_dir, self.picture.file, bounds, cover=self.picture.fit == "fill"
+        )
 
     # -- placement --------------------------------------------------------------------------
     def place(self, scale: Scale, area: QRectF) -> MediaLayout:

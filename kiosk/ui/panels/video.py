@@ -36,18 +36,18 @@ class VideoView(PhotoView):
         self.media.alt = ctx.text(self.media.picture.alt) if self.media.picture else ""
         if not self.media.alt:
             self.media.alt = self.caption  # a missing poster shows the caption on its placeholder
-        self.video = ctx.media_path(panel.video)
+        self.video = ctx.media_path(panel.video, "video")  # None: refused, the poster stays
 
     @property
     def live(self) -> bool:
         """True while the video plays on screen."""
-        videos = self.ctx.videos
-        return videos is not None and videos.playing(self.video)
+        videos, video = self.ctx.videos, self.video
+        return videos is not None and video is not None and videos.playing(video)
 
     def frame(self) -> QImage | None:
         """The video's latest frame, if it plays (or just played) on screen."""
-        videos = self.ctx.videos
-        return videos.frame(self.video) if videos is not None else None
+        videos, video = self.ctx.videos, self.video
+        return videos.frame(video) if videos is not None and video is not None else None
 
     def veiled_picture(self, layout: PanelLayout, rect: QRectF) -> QImage:
         """A white picture as large as the poster's: the brightest a frame can be."""
