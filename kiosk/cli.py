@@ -65,10 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "doctor": _doctor,
     }
     try:
-        return handlers[args.command](args)
+        code = handlers[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
     except BrokenPipeError:  # e.g. `kiosk report | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    return code
 
 
 def _run(args: argparse.Namespace) -> int:

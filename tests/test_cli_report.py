@@ -1,6 +1,9 @@
 import json
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -166,3 +169,18 @@ def test_bad_since_is_a_usage_error(data_dir: Path, capsys) -> None:
     captured = capsys.readouterr()
     assert "--since must be a date like 2026-11-27" in captured.err
     assert captured.out == ""
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(data_dir: Path) -> None:
+    """`kiosk report | head -1`: the pipe closes before the report is written."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write now fails with EPIPE, as when head has exited
+    try:
+        done = subprocess.run(
+            [sys.executable, "main.py", "report", "--data-dir", str(data_dir)],
+            cwd=ROOT, stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 0
+    assert done.stderr == ""

@@ -1,4 +1,6 @@
 import logging
+import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from kiosk.core.records.paths import (
     ENV_VAR,
     LogThrottle,
     atomic_write_bytes,
+    private_temp_dir,
     resolve_data_dir,
 )
 
@@ -34,14 +37,48 @@ def test_platform_folder_when_nothing_given(tmp_path: Path, monkeypatch) -> None
     assert resolve_data_dir(None, {ENV_VAR: "  "}) == tmp_path / "u"
 
 
-def test_unwritable_folder_falls_back_to_temp(tmp_path: Path, monkeypatch, caplog) -> None:
+def private(folder: Path) -> bool:
+    info = os.lstat(folder)
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and info.st_mode & 0o077 == 0
+
+
+def test_unwritable_folder_falls_back_to_a_private_temp_folder(
+    tmp_path: Path, monkeypatch, caplog
+) -> None:
     (tmp_path / "afile").write_text("not a folder")
     monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
     with caplog.at_level(logging.WARNING):
         result = resolve_data_dir(tmp_path / "afile" / "sub", {})
-    assert result == tmp_path / "tmp" / APP_NAME
-    assert result.is_dir()
+    assert result == tmp_path / "tmp" / f"{APP_NAME}-{os.getuid()}"
+    assert private(result)
     assert "cannot write to the data folder" in caplog.text
+    assert resolve_data_dir(tmp_path / "afile" / "sub", {}) == result  # found again
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX users and modes")
+def test_a_planted_link_in_temp_is_never_followed(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    attacker = tmp_path / "attacker"
+    attacker.mkdir()
+    (tmp_path / "tmp" / f"{APP_NAME}-{os.getuid()}").symlink_to(attacker)
+    result = private_temp_dir()
+    assert private(result) and result.parent == tmp_path / "tmp"
+    assert not result.is_symlink() and result.resolve() != attacker
+    atomic_write_bytes(result / "status.json", b"{}")
+    assert list(attacker.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX users and modes")
+def test_a_folder_open_to_others_is_not_used(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    planted = tmp_path / "tmp" / f"{APP_NAME}-{os.getuid()}"
+    planted.mkdir()
+    planted.chmod(0o777)  # e.g. made by someone else for everyone to write in
+    result = private_temp_dir()
+    assert result != planted and private(result)
 
 
 def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -50,20 +51,71 @@ def resolve_data_dir(arg: Path | None, env: Mapping[str, str] | None = None) -> 
     preferred = preferred_data_dir(arg, env)
     if is_writable_dir(preferred):
         return preferred
-    fallback = Path(tempfile.gettempdir()) / APP_NAME
+    try:
+        fallback = private_temp_dir()
+    except OSError as exc:
+        log.error("no writable data folder at all (%s); the kiosk runs without one", exc)
+        return preferred
     log.warning(
         "cannot write to the data folder %s; using %s instead (logs, events and "
         "status will not survive a reboot there)",
         preferred,
         fallback,
     )
-    if is_writable_dir(fallback):
-        return fallback
+    return fallback
+
+
+def private_temp_dir() -> Path:
+    """A folder in the system's temporary folder that only this user can use, made safely.
+
+    The temporary folder is shared: another local user can plant a folder, or a
+    link to a folder of theirs, at any fixed name. The kiosk's is
+    ``<temp>/producers-story-kiosk-<uid>``, made with mode 0700, so that a restarted
+    kiosk finds its last good content and events again; one that is already there
+    is used only when it is a real folder (not a link), owned by this user and
+    closed to everyone else. Otherwise the kiosk takes a new folder with a random
+    name (`tempfile.mkdtemp`, mode 0700).
+
+    Raises
+    ------
+    OSError
+        When no folder can be made at all.
+    """
+    base = Path(tempfile.gettempdir())
+    path = base / f"{APP_NAME}-{_user_tag()}"
     try:
-        return Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-"))
-    except OSError as exc:
-        log.error("no writable data folder at all (%s); the kiosk runs without one", exc)
-        return fallback
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        if _is_private(path) and is_writable_dir(path):
+            return path
+        log.warning("%s is not a private folder of this user; using a new one", path)
+    except OSError:
+        pass
+    else:
+        return path
+    return Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-", dir=base))
+
+
+def _user_tag() -> str:
+    """The user's number (POSIX) or name, to tell the users' folders apart."""
+    if hasattr(os, "getuid"):
+        return str(os.getuid())
+    import getpass
+
+    return "".join(c for c in getpass.getuser() if c.isalnum()) or "user"
+
+
+def _is_private(path: Path) -> bool:
+    """Whether `path` is a real folder (not a link) of this user, closed to others."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if not hasattr(os, "getuid"):  # Windows: the temporary folder is the user's own
+        return True
+    return info.st_uid == os.getuid() and info.st_mode & 0o077 == 0
 
 
 def preview_data_dir(arg: Path | None, env: Mapping[str, str] | None = None) -> Path:
