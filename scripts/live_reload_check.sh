@@ -47,7 +47,8 @@ EOF
 atomic_write() { cp "$1" "$WORK/.content.json.tmp" && mv -f "$WORK/.content.json.tmp" "$CONTENT"; }
 start_kiosk() {
   rm -f "$STATUS"
-  "$PY" main.py run --windowed --content "$CONTENT" --data-dir "$DATA" >>"$WORK/kiosk.out" 2>&1 &
+  KIOSK_COMMIT_SECONDS=1 "$PY" main.py run --windowed --content "$CONTENT" --data-dir "$DATA" \
+    >>"$WORK/kiosk.out" 2>&1 &  # commits once a second, so that shown() sees the rotation
   KIOSK_PID=$!
   wait_for 20 '[ "$(field content_sha256)" != "" ] && [ "$(field current_panel)" != "None" ]'
 }

@@ -22,7 +22,7 @@ setting() {
 PIN="$(setting admin_pin)"
 IDLE="$(setting idle_timeout_seconds)"
 DWELL="$(setting dwell_seconds)"
-SETTLE=1.6   # the event log commits about once a second
+SETTLE=1.6   # the event log commits once a second here (KIOSK_COMMIT_SECONDS=1)
 FAILED=0
 PIDS=()
 
@@ -59,7 +59,7 @@ PIDS+=($!)
 sleep 1
 
 rm -rf "$DATA" && mkdir -p "$DATA"
-(cd "$ROOT" && DISPLAY="$DISPLAY_NUM" exec python3 main.py run --data-dir "$DATA") \
+(cd "$ROOT" && DISPLAY="$DISPLAY_NUM" KIOSK_COMMIT_SECONDS=1 exec python3 main.py run --data-dir "$DATA") \
   >"$DATA/stdout.txt" 2>&1 &
 KIOSK=$!
 PIDS+=("$KIOSK")

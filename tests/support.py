@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -286,3 +287,29 @@ def assert_syntax_error(text: str, words: str, line: int, column: int) -> None:
     error = syntax_error(text)
     assert words in error.message
     assert (error.line, error.column) == (line, column)
+
+
+# the event database ------------------------------------------------------------------
+def query(db: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+class SimulatedDisk:
+    """Gives the log's connections SQLite's page limit: a disk that fills and empties."""
+
+    def __init__(self) -> None:
+        self.connections: list[sqlite3.Connection] = []
+
+    def __call__(self, conn: sqlite3.Connection) -> None:
+        self.connections.append(conn)
+
+    def fill(self, db: Path) -> None:
+        pages = query(db, "PRAGMA page_count")[0][0]
+        self.connections[-1].execute(f"PRAGMA max_page_count = {pages}")
+
+    def empty(self) -> None:
+        self.connections[-1].execute("PRAGMA max_page_count = 1000000")

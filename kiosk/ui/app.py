@@ -255,6 +255,7 @@ class KioskApp:
         if source is None:
             error = error_summary(result, self.content_path) or "content could not be loaded"
             log.error("content problem: %s (keeping the content on screen)", error)
+            self.records.problems_found(result.problems)  # the status counts this file's
             self.show.reject_content(error, self.clock())
         else:
             self.show.stage_content(source, self.clock())

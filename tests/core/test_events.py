@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.records.events import SCHEMA_VERSION, EventLog, iso_utc
+from tests.support import SimulatedDisk, query
 
 EPOCH = datetime(2026, 11, 27, 10, 0, tzinfo=UTC).timestamp()
 
@@ -23,14 +24,6 @@ class FakeTime:
     def at(self, now: float) -> float:
         self.now = now
         return now
-
-
-def query(db: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 @pytest.fixture
@@ -125,14 +118,20 @@ def test_flush_commits_pending_rows(db: Path, clock: FakeTime) -> None:
     log.close(clock.at(2.0))
 
 
-def test_panel_change_commits_only_if_last_commit_is_old(db: Path, clock: FakeTime) -> None:
+def test_events_are_written_only_by_flush_in_one_batch(db: Path, clock: FakeTime) -> None:
     log = EventLog(db, clock.wall)
     log.panel_shown("a", "en", clock.at(0.0))
     log.panel_shown("b", "en", clock.at(0.5))
-    assert query(db, "SELECT panel_id FROM showings") == [("a",)]
+    log.interaction("tap", "b", clock.at(0.7))
     log.panel_shown("c", "en", clock.at(1.5))
-    assert query(db, "SELECT panel_id FROM showings ORDER BY id") == [("a",), ("b",), ("c",)]
-    log.close(clock.at(2.0))
+    assert query(db, "SELECT COUNT(*) FROM showings") == [(0,)]  # held, not written
+    log.flush(clock.at(10.0))
+    rows = query(db, "SELECT panel_id, seconds FROM showings ORDER BY id")
+    assert rows == [("a", 0.5), ("b", 1.0), ("c", 8.5)]
+    log.flush(clock.at(20.0))  # the open showing's row is updated, not inserted again
+    assert query(db, "SELECT panel_id, seconds FROM showings ORDER BY id")[-1] == ("c", 18.5)
+    log.close(clock.at(21.0))
+    assert query(db, "SELECT COUNT(*), SUM(seconds) FROM showings") == [(3, 21.0)]
 
 
 def test_kill_after_flush_keeps_flushed_rows(db: Path, clock: FakeTime, tmp_path: Path) -> None:
@@ -198,27 +197,27 @@ def test_unwritable_folder_disables_log_with_one_error(tmp_path: Path, clock, ca
     assert "event log disabled" in errors[0].getMessage()
 
 
-def _fill_the_disk(log: EventLog, db: Path) -> None:
-    pages = query(db, "PRAGMA page_count")[0][0]
-    log._conn.execute(f"PRAGMA max_page_count = {pages}")  # simulated full disk
-
-
-def test_write_errors_are_logged_once_a_minute(db: Path, clock: FakeTime, caplog) -> None:
-    log = EventLog(db, clock.wall)
+def test_write_errors_are_logged_once_when_they_start_and_once_when_they_end(
+    db: Path, clock: FakeTime, caplog
+) -> None:
+    disk = SimulatedDisk()
+    log = EventLog(db, clock.wall, tune=disk)
     log.flush(clock.at(0.0))
-    _fill_the_disk(log, db)
-    with caplog.at_level(logging.ERROR):
+    disk.fill(db)
+    with caplog.at_level(logging.WARNING):
         for step in range(90):
             log.interaction("tap", "intro", clock.at(float(step)), "x" * 20_000)
             log.flush(clock.at(step + 0.5))
-    messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert len(messages) == 2
-    assert "full" in messages[0]
-    assert "similar failures since the last report" in messages[1]
-    log._conn.execute("PRAGMA max_page_count = 1000000")
-    log.interaction("tap", "intro", clock.at(100.0), "back")
+        assert not log.enabled and log.health().held == 90
+        disk.empty()
+        log.interaction("tap", "intro", clock.at(100.0), "back")
+        log.flush(clock.at(100.5))
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "full" in errors[0]
+    assert "recording again" in caplog.text
+    assert log.enabled and log.health().held == 0
     log.close(clock.at(101.0))
-    assert query(db, "SELECT detail FROM interactions") == [("back",)]
+    assert query(db, "SELECT COUNT(*) FROM interactions") == [(91,)]  # nothing was lost
 
 
 def test_close_is_final_and_idempotent(db: Path, clock: FakeTime) -> None:

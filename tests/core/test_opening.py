@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.core.content.model import Content
+from kiosk.core.records.batching import HEARTBEAT_SECONDS
 from kiosk.core.records.recorder import Records
 from kiosk.core.show.calendar import WallClock
 from kiosk.core.show.closed import clock_time, reopening
@@ -225,12 +226,13 @@ def test_records_keep_no_panel_while_closed_and_a_dark_screen_is_healthy(tmp_pat
     assert written["screen_problem"] is None
     assert written["changes_at"] == "2026-12-07T14:00:00.000Z"  # 09:00 in Toronto
     beat = written["heartbeat_at"]
-    clock.now = records.tick(clock.now)  # the next heartbeat: a dark screen is alive
+    while clock.now < HEARTBEAT_SECONDS:  # to the next heartbeat: a dark screen is alive
+        clock.now = records.tick(clock.now)
     records.tick(clock.now)
     assert status(tmp_path)["heartbeat_at"] != beat
     records.screen_changed(True, None, {"platform": "xcb"})
-    clock.now = 60.0
-    show.tick(clock.now)  # 09:00: open
+    clock.now += 60.0
+    show.tick(clock.now)  # past 09:00: open
     clock.now = records.tick(clock.now)
     records.tick(clock.now)
     assert status(tmp_path)["screen_state"] == "panels"

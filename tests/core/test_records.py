@@ -1,22 +1,31 @@
 import json
+import os
 import sqlite3
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
+import pytest
+
 from kiosk import __version__
+from kiosk.core.content.problems import Problem
 from kiosk.core.content.source import Source
-from kiosk.core.records.recorder import (
-    FLUSH_SECONDS,
+from kiosk.core.records.batching import (
+    BEAT_SECONDS,
+    COMMIT_ENV,
+    COMMIT_SECONDS,
     HEARTBEAT_SECONDS,
-    NOT_ON_SCREEN_YET,
-    Records,
+    WATCHDOG_SECONDS,
+    commit_seconds,
 )
+from kiosk.core.records.events import EventLog
+from kiosk.core.records.recorder import NOT_ON_SCREEN_YET, Records
 from kiosk.core.records.report import summarize
 from kiosk.core.show.presentation import Presentation
-from tests.support import FakeClock, titles_content
+from tests.support import FakeClock, SimulatedDisk, titles_content
 
 START = 100.0  # the fake clock's time when a test begins
-
-
+WALL = 1_700_000_000.0
 SCREEN = {"platform": "xcb", "exposed": True, "window": [1920, 1080]}
 
 
@@ -24,44 +33,170 @@ def status(data_dir: Path) -> dict:
     return json.loads((data_dir / "status.json").read_text(encoding="utf-8"))
 
 
+def status_inode(data_dir: Path) -> int:
+    """Each write of status.json is a new file renamed into place: a new inode."""
+    return os.stat(data_dir / "status.json").st_ino
+
+
 def visible_records(data_dir: Path, clock: FakeClock) -> Records:
     """Records of a kiosk whose window is on screen."""
-    records = Records(data_dir, clock, wall=lambda: 1_700_000_000.0 + clock.now)
+    records = Records(data_dir, clock, wall=lambda: WALL + clock.now)
     records.screen_changed(True, None, SCREEN)
     return records
 
 
-def test_a_new_panel_reaches_status_and_events_within_a_second(tmp_path: Path) -> None:
+def run_until(records: Records, clock: FakeClock, end: float) -> None:
+    """Tick as the app's ticker would, at each time the records ask for, up to `end`."""
+    while True:
+        due = records.tick(clock.now)
+        if due > end:
+            return
+        clock.now = due
+
+
+def test_a_panel_reaches_events_and_status_within_one_burst(tmp_path: Path) -> None:
     clock = FakeClock(START)
     records = visible_records(tmp_path, clock)
     records.tick(clock.now)
     records.panel_shown("welcome", "fr")
-    due = records.tick(clock.now)
-    assert due == clock.now + FLUSH_SECONDS
-    clock.now = due
-    records.tick(clock.now)
-    assert status(tmp_path)["current_panel"] == "welcome"
-    assert status(tmp_path)["language"] == "fr"
+    written = status_inode(tmp_path)
+    run_until(records, clock, START + COMMIT_SECONDS - 1)
+    assert status_inode(tmp_path) == written  # a panel change alone writes nothing
+    assert summarize(tmp_path / "events.sqlite3")["panels"] == {}
+    run_until(records, clock, START + COMMIT_SECONDS)
     assert summarize(tmp_path / "events.sqlite3")["panels"]["welcome"]["shown"] == 1
+    assert (status(tmp_path)["current_panel"], status(tmp_path)["language"]) == ("welcome", "fr")
 
 
-def test_heartbeat_is_due_every_ten_seconds_when_nothing_happens(tmp_path: Path) -> None:
+def test_writes_come_in_one_burst_per_period_and_none_while_nothing_is_shown(
+    tmp_path: Path, monkeypatch
+) -> None:
     clock = FakeClock(START)
     records = visible_records(tmp_path, clock)
-    first = records.tick(clock.now)
-    assert first == clock.now + HEARTBEAT_SECONDS
-    beat = status(tmp_path)["heartbeat_at"]
-    clock.now = first
-    records.tick(clock.now)
-    assert status(tmp_path)["heartbeat_at"] != beat
+    writes: list[float] = []  # when the event log or status.json was written
+
+    def noted(original: Callable[..., object]) -> Callable[..., object]:
+        def call(*args: object) -> object:
+            writes.append(clock.now)
+            return original(*args)
+
+        return call
+
+    monkeypatch.setattr(records.events, "flush", noted(records.events.flush))
+    monkeypatch.setattr(records.status_file, "write", noted(records.status_file.write))
+    run_until(records, clock, START + 5 * COMMIT_SECONDS - 1)
+    assert set(writes) == {START + n * HEARTBEAT_SECONDS for n in range(5)}  # heartbeats only
+    writes.clear()
+    for n in range(60):  # a panel every 10 s for ten minutes
+        records.panel_shown(f"p{n % 6}", "en")
+        run_until(records, clock, clock.now + 10)
+    bursts = {START + n * COMMIT_SECONDS for n in range(20)}
+    assert set(writes) <= bursts and len(set(writes)) == 600 // COMMIT_SECONDS
+    assert len([t for t in writes if t == writes[-1]]) == 2  # the commit and the heartbeat
 
 
-def test_notify_watchdog_on_heartbeat(tmp_path: Path, monkeypatch) -> None:
+def test_status_heartbeat_and_watchdog_when_nothing_happens(tmp_path: Path, monkeypatch) -> None:
     sent: list[str] = []
     monkeypatch.setattr("kiosk.core.records.recorder.notify", sent.append)
     clock = FakeClock(START)
-    visible_records(tmp_path, clock).tick(clock.now)
+    records = visible_records(tmp_path, clock)
+    assert records.tick(clock.now) == START + WATCHDOG_SECONDS
     assert sent == ["WATCHDOG=1"]
+    beat, written = status(tmp_path)["heartbeat_at"], status_inode(tmp_path)
+    run_until(records, clock, START + HEARTBEAT_SECONDS - 1)
+    assert len(sent) == HEARTBEAT_SECONDS / WATCHDOG_SECONDS
+    assert status_inode(tmp_path) == written  # the watchdog writes nothing
+    run_until(records, clock, START + HEARTBEAT_SECONDS)
+    assert status(tmp_path)["heartbeat_at"] != beat
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("", COMMIT_SECONDS), ("1", 1.0), ("0", 1.0), ("nan", COMMIT_SECONDS), ("x", COMMIT_SECONDS),
+     ("1e9", 3600.0), ("10", 10.0)],
+)
+def test_the_commit_period_can_be_set_for_the_machine(text: str, seconds: float) -> None:
+    assert commit_seconds({COMMIT_ENV: text}) == seconds
+
+
+def test_uptime_comes_from_the_monotonic_clock(tmp_path: Path) -> None:
+    clock = FakeClock(START)
+    wall = {"t": WALL}
+    records = Records(tmp_path, clock, wall=lambda: wall["t"])
+    records.screen_changed(True, None, SCREEN)
+    clock.now += 120.0
+    wall["t"] -= 86_400.0  # the wall clock is set back a day
+    records.write_status()
+    assert status(tmp_path)["uptime_seconds"] == 120.0
+
+
+def test_a_content_error_is_written_at_once_with_its_counts(tmp_path: Path) -> None:
+    clock = FakeClock(START)
+    records = visible_records(tmp_path, clock)
+    records.content_loaded(tmp_path / "content.json", "ab", 3, 0, last_good=False)
+    records.problems_found([
+        Problem("error", "expected a value", "", 3, 4),
+        Problem("warning", "text too long", "panels[0].title", 9, 2),
+    ])
+    records.content_error("content.json:3:4: error: expected a value", True)
+    shown = status(tmp_path)
+    assert shown["last_error"].startswith("content.json:3:4")
+    assert (shown["problems"], shown["errors"], shown["using_last_good"]) == (2, 1, True)
+
+
+def test_the_event_log_is_opened_and_checked_once_the_window_is_on_screen(
+    tmp_path: Path,
+) -> None:
+    """The first frame never waits for the integrity check of a large database."""
+    clock = FakeClock(START)
+    records = Records(tmp_path, clock, wall=lambda: WALL + clock.now)
+    records.tick(clock.now)
+    assert not (tmp_path / "events.sqlite3").exists()
+    records.screen_changed(True, None, SCREEN)  # the first frame is on screen
+    records.tick(clock.now)
+    assert (tmp_path / "events.sqlite3").exists() and records.events.enabled
+
+
+def test_a_kiosk_never_on_screen_opens_its_event_log_after_the_first_beat(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock(START)
+    records = Records(tmp_path, clock, wall=lambda: WALL + clock.now)
+    run_until(records, clock, START + BEAT_SECONDS)
+    assert (tmp_path / "events.sqlite3").exists()
+
+
+def test_a_damaged_database_is_moved_aside_and_status_says_so_at_once(tmp_path: Path) -> None:
+    (tmp_path / "events.sqlite3").write_bytes(b"SQLite format 3\0" + b"\xff" * 4000)
+    clock = FakeClock(START)
+    records = visible_records(tmp_path, clock)
+    run_until(records, clock, START + BEAT_SECONDS)  # the log opens at the first beat
+    shown = status(tmp_path)
+    assert shown["events_moved_aside"].startswith("events.sqlite3.corrupt-")
+    assert shown["events_enabled"] is True and shown["events_problem"] is None
+    assert (tmp_path / shown["events_moved_aside"]).is_file()
+
+
+def test_a_full_disk_is_in_status_at_once_and_cleared_when_space_returns(
+    tmp_path: Path, monkeypatch
+) -> None:
+    disk = SimulatedDisk()
+    monkeypatch.setattr("kiosk.core.records.recorder.EventLog", partial(EventLog, tune=disk))
+    clock = FakeClock(START)
+    records = visible_records(tmp_path, clock)
+    run_until(records, clock, START + BEAT_SECONDS)
+    disk.fill(tmp_path / "events.sqlite3")
+    records.panel_shown("welcome", "en")
+    records.interaction("tap", "welcome", "x" * 20_000)  # more than the pages left
+    run_until(records, clock, START + COMMIT_SECONDS)
+    shown = status(tmp_path)
+    assert shown["events_enabled"] is False and "full" in shown["events_problem"]
+    assert shown["events_held"] == 3  # the start moment, the showing and the tap
+    disk.empty()
+    run_until(records, clock, START + 2 * COMMIT_SECONDS)
+    shown = status(tmp_path)
+    assert shown["events_enabled"] is True and shown["events_problem"] is None
+    assert summarize(tmp_path / "events.sqlite3")["panels"]["welcome"]["shown"] == 1
 
 
 def lifecycle(data_dir: Path) -> list[tuple[str, str | None]]:
@@ -74,7 +209,7 @@ def lifecycle(data_dir: Path) -> list[tuple[str, str | None]]:
 
 def test_start_content_errors_and_stop_are_lifecycle_moments(tmp_path: Path) -> None:
     clock = FakeClock(START)
-    records = Records(tmp_path, clock, wall=lambda: 1_700_000_000.0 + clock.now)
+    records = Records(tmp_path, clock, wall=lambda: WALL + clock.now)
     records.content_loaded(Path("content.json"), "ab" * 32, 6, 0, last_good=False)
     records.content_error(None)  # a good load clears nothing: no moment
     records.content_error("content.json:3:1: missing comma", using_last_good=True)
@@ -95,7 +230,7 @@ def test_before_the_window_is_on_screen_nothing_counts(tmp_path: Path, monkeypat
     sent: list[str] = []
     monkeypatch.setattr("kiosk.core.records.recorder.notify", sent.append)
     clock = FakeClock(START)
-    records = Records(tmp_path, clock, wall=lambda: 1_700_000_000.0 + clock.now)
+    records = Records(tmp_path, clock, wall=lambda: WALL + clock.now)
     records.panel_shown("welcome", "en")
     for _ in range(3):
         clock.now = records.tick(clock.now)
@@ -167,7 +302,7 @@ def test_records_follow_the_show_from_what_it_shows_already(tmp_path: Path) -> N
     show.next(clock.advance(1.0))
     show.toggle_language(clock.advance(1.0))
     show.stage_content(Source(titles_content(), tmp_path, "file", "def"), clock.now)
-    records.tick(clock.advance(FLUSH_SECONDS))
+    run_until(records, clock, START + COMMIT_SECONDS)  # the next burst
     now = status(tmp_path)
     assert (now["current_panel"], now["language"]) == ("beta", "fr")
     assert now["content_sha256"] == "def" and now["last_error"] is None

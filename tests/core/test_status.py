@@ -15,6 +15,7 @@ def sample() -> KioskStatus:
         pid=4242,
         started_at=EPOCH,
         heartbeat_at=EPOCH + 90.5,
+        uptime_seconds=90.5,  # from the monotonic clock, whatever the wall clock did
         content_path="/srv/kiosk/content.json",
         content_sha256="ab" * 32,
         loaded_at=EPOCH + 1,

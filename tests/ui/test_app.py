@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.core.content.model import Content
+from kiosk.core.records.batching import HEARTBEAT_SECONDS
 from kiosk.core.records.paths import LOG_FILE, STATUS_FILE
 from kiosk.ui.app import KioskApp
 from kiosk.ui.render import render_panel_image
@@ -83,12 +84,15 @@ def test_status_file_reports_broken_content(make_app, tmp_path, qtbot) -> None:
     assert STATUS_FIELDS <= set(status)
     assert status["last_error"] and "content.json" in status["last_error"]
     assert status["current_panel"] == "fallback"
+    assert status["errors"] == 1 and status["problems"] >= 1  # counts of the file just read
 
 
 def test_heartbeat_is_rewritten_by_the_ticker(make_app, tmp_path, qtbot) -> None:
     app = make_app(write_content(tmp_path / "c", document("Hello")))
     (app.data_dir / STATUS_FILE).unlink()
     app.start()
+    app.clock.advance(HEARTBEAT_SECONDS)  # the next heartbeat is due
+    app.ticker.kick()
     qtbot.waitUntil(lambda: (app.data_dir / STATUS_FILE).exists())
     qtbot.waitUntil(lambda: read_status(app)["current_panel"] == "p0")
 

@@ -9,7 +9,7 @@ of JSON syntax errors lives in `kiosk.core.content.syntax_hints`, that of model 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -96,3 +96,8 @@ def problem_at(
     """Build a problem at `path`, placed where `path` (or its nearest parent) is in the file."""
     line, column = locate(positions, path) or (None, None)
     return Problem(severity, message, format_path(path), line, column)
+
+
+def count_errors(problems: Iterable[Problem]) -> int:
+    """How many of `problems` are errors (the rest are warnings)."""
+    return sum(problem.severity == "error" for problem in problems)

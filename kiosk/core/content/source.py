@@ -24,7 +24,12 @@ Origin = Literal["file", "last_good", "fallback"]
 
 @dataclass(frozen=True)
 class Source:
-    """A content version ready to show, and how it was obtained."""
+    """A content version ready to show, and how it was obtained.
+
+    `problems` are what reading content.json found: the warnings of the file
+    shown, or, when the last good copy or the fallback is shown instead, the
+    problems of the file that could not be shown (whose first error is `error`).
+    """
 
     content: Content
     content_dir: Path
@@ -98,12 +103,13 @@ def initial_source(path: Path, data_dir: Path) -> Source:
     if source is not None:
         return source
     error = error_summary(result, path) or f"{path}: could not be loaded"
+    problems = tuple(result.problems)
     raw = load_last_good(data_dir)
     if raw is not None:
         kept = load_bytes(raw, path.parent)
         if kept.content is not None:
-            return Source(kept.content, path.parent, "last_good", kept.sha256, error=error)
-    return Source(fallback_content(), path.parent, "fallback", error=error)
+            return Source(kept.content, path.parent, "last_good", kept.sha256, problems, error)
+    return Source(fallback_content(), path.parent, "fallback", problems=problems, error=error)
 
 
 def fallback_content() -> Content:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kiosk.core.content.load import LoadResult
-from kiosk.core.content.problems import Problem, format_problem
+from kiosk.core.content.problems import Problem, count_errors, format_problem
 
 
 def count(number: int, noun: str) -> str:
@@ -22,7 +22,7 @@ def count(number: int, noun: str) -> str:
 
 def tally(problems: Sequence[Problem]) -> tuple[int, int]:
     """How many errors and how many warnings `problems` holds."""
-    errors = sum(problem.severity == "error" for problem in problems)
+    errors = count_errors(problems)
     return errors, len(problems) - errors
 
 

@@ -1,29 +1,40 @@
 """What the kiosk records for operators: proof-of-play, interactions, status.json, metrics.
 
 `Records` follows the show's events (`follow`: panels and languages shown,
-interactions, content staged, problems) and is ticked by the app's one ticker: it
-commits the event log about once a second while there is something to commit, and
-rewrites status.json after each change and at least every 10 seconds, when it also
-pets systemd's watchdog and rewrites metrics.prom
-(`kiosk.core.records.metrics`). Starts, stops, content loads and content errors go
-to the event log as lifecycle moments, which visitor sessions need.
+interactions, content staged, problems) and is ticked by the app's one ticker. It
+writes little and in bursts (`kiosk.core.records.batching`):
+the event log is committed once per commit period while there is something to
+commit; status.json and metrics.prom (`kiosk.core.records.metrics`) are rewritten
+at the heartbeat, on the same grid, and status.json also at once when something an
+operator must see changes; systemd's watchdog is petted every 10 s, which writes
+nothing. Starts, stops, content loads and content errors go to the event log as
+lifecycle moments, which visitor sessions need.
 Proof-of-play, the heartbeat and the watchdog count only while the window is on a
 screen a visitor can see (`screen_changed`); until then, and whenever the compositor
 hides it, status.json says so instead. Outside opening hours (`opening_changed`) no
 panel is shown, so none is recorded; a display the schedule switched off is healthy:
 the heartbeat and the watchdog go on, and status.json says ``"screen_state":
 "off_by_schedule"`` so that a monitor does not take it for a failure.
-Durations and scheduling use the app's monotonic clock; stamps use the wall clock.
+Durations, scheduling and the uptime use the app's monotonic clock; stamps use the
+wall clock.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk import __version__
+from kiosk.core.content.problems import Problem, count_errors
+from kiosk.core.records.batching import (
+    BEAT_SECONDS,
+    HEARTBEAT_SECONDS,
+    WATCHDOG_SECONDS,
+    Every,
+    commit_seconds,
+)
 from kiosk.core.records.events import EventLog
 from kiosk.core.records.metrics import LiveCounts, exposition
 from kiosk.core.records.paths import (
@@ -42,13 +53,11 @@ if TYPE_CHECKING:
     from kiosk.core.show import events as show
     from kiosk.core.show.presentation import Presentation
 
-FLUSH_SECONDS = 1.0
-HEARTBEAT_SECONDS = 10.0
 NOT_ON_SCREEN_YET = "the kiosk window has not been shown on a screen yet"
 
 
 class Records:
-    """The event log and the status file of one running kiosk."""
+    """The event log, the status file and the metrics of one running kiosk."""
 
     def __init__(
         self,
@@ -59,11 +68,10 @@ class Records:
         self.clock = clock
         self.wall = wall
         now = clock()
-        self.events = EventLog(data_dir / EVENTS_DB, clock=wall)
+        self.events = EventLog(data_dir / EVENTS_DB, clock=wall, lazy=True)
         self.status_file = StatusFile(data_dir / STATUS_FILE)
         self.status = KioskStatus(started_at=wall(), version=__version__)
         self.status.heartbeat_at = self.status.started_at
-        self.status.events_enabled = self.events.enabled
         self.counts = LiveCounts()
         self.metrics_file = AtomicFile(data_dir / METRICS_FILE, mode=SHARED_READ)
         self.status.screen_problem = NOT_ON_SCREEN_YET
@@ -72,9 +80,13 @@ class Records:
         self.dark = False  # the schedule switched the display off
         self._counting = False  # a visitor can see the panel: showings are recorded
         self._showing: tuple[str, str] | None = None
-        self._dirty = False
-        self._last_flush = now
-        self._heartbeat_due = now
+        self._started = now
+        self._watchdog = Every(WATCHDOG_SECONDS, now, at_once=True)
+        self._commit = Every(commit_seconds(), now)
+        self._heartbeat = Every(HEARTBEAT_SECONDS, now, at_once=True)
+        self._beat_now = False
+        self._events_state: tuple[object, ...] = ()
+        self._take_events_health()
         self._content_path = Path()
         self._moment("start", __version__)
 
@@ -114,41 +126,62 @@ class Records:
 
     # what happened --------------------------------------------------------
     def panel_shown(self, panel_id: str, language: str) -> None:
-        """Record a showing (if a visitor can see it) and put it in the status."""
+        """Record a showing (if a visitor can see it); the status carries it from the next beat."""
         self._showing = (panel_id, language)
         if self._counting:
             self.events.panel_shown(panel_id, language, self.clock())
             self.counts.feed(Showing(self.wall(), panel_id, language))
             self.status.current_panel = panel_id
         self.status.language = language
-        self._mark_dirty()
 
     def interaction(self, kind: str, panel_id: str | None, detail: str | None = None) -> None:
         """Record a visitor's (or the idle reset's) action."""
         self.events.interaction(kind, panel_id, self.clock(), detail)
         self.counts.feed(Interaction(self.wall(), kind, panel_id, detail))
-        self._mark_dirty()
 
     # content --------------------------------------------------------------
     def source_loaded(self, source: Source) -> None:
-        """A content version was taken for the screen (from the file or the last good copy)."""
+        """A content version was taken for the screen (from the file or the last good copy).
+
+        Its `problems` are what reading content.json found (see `KioskStatus`).
+        """
         self.content_loaded(
             self._content_path,
             source.sha256,
             len(source.content.panels),
             len(source.problems),
             source.origin == "last_good",
+            count_errors(source.problems),
         )
 
+    def problems_found(self, problems: Sequence[Problem]) -> None:
+        """The problems of content.json as just read; status.json counts them from its next write.
+
+        The show's problem event (`content_error`) follows and writes them, so the
+        counts always describe the file `last_error` is about.
+        """
+        self.status.problems, self.status.errors = len(problems), count_errors(problems)
+
     def content_loaded(
-        self, path: Path, sha256: str | None, panels: int, problems: int, last_good: bool
+        self,
+        path: Path,
+        sha256: str | None,
+        panels: int,
+        problems: int,
+        last_good: bool,
+        errors: int = 0,
     ) -> None:
-        """A content version went on screen."""
+        """A content version went on screen.
+
+        `problems` and `errors` count what reading content.json found (see
+        `KioskStatus`): its warnings when it loaded, or its problems when the last
+        good copy is shown instead.
+        """
         self.status.content_path = str(path)
         self.status.content_sha256 = sha256
         self.status.loaded_at = self.wall()
         self.status.panels = panels
-        self.status.problems = problems
+        self.status.problems, self.status.errors = problems, errors
         self.status.using_last_good = last_good
         self._moment("content", sha256)
         self.write_status()
@@ -184,7 +217,7 @@ class Records:
             What the window is shown on (platform, sizes), for status.json.
         """
         if on_screen != self.on_screen:
-            self._heartbeat_due = self.clock()  # a beat (the watchdog if on screen) next tick
+            self._beat_now = True  # a beat (the watchdog if on screen) at the next tick
         self.on_screen = on_screen
         self.status.on_screen = on_screen
         self.status.screen_problem = problem
@@ -200,7 +233,7 @@ class Records:
         """
         if (not is_open, dark) != (self.closed, self.dark):
             self._moment("opening", "open" if is_open else ("off" if dark else "closed"))
-            self._heartbeat_due = self.clock()
+            self._beat_now = True  # status.json says so at the next tick
         self.closed, self.dark = not is_open, dark
         self.status.open = is_open
         self.status.changes_at = changes_at
@@ -235,31 +268,39 @@ class Records:
         else:
             self.events.panel_ended(now)
             self.status.current_panel = None
-        self._mark_dirty()
 
     # time -------------------------------------------------------------------
     def tick(self, now: float) -> float:
-        """Flush and beat when due; return when the next flush or heartbeat is due."""
-        if self._dirty and now - self._last_flush >= FLUSH_SECONDS:
-            self.events.flush(now)
-            self._dirty = False
-            self._last_flush = now
-            self.write_status()  # monitors see the new panel within a second
-        if now >= self._heartbeat_due:
-            self.write_status()
-            self.write_metrics()
+        """Commit, beat and pet the watchdog when due; return when the next is due.
+
+        The schedules share one grid from the start, so a commit and a heartbeat
+        that fall due together are written in the same burst; status.json is
+        written at most once per tick.
+        """
+        beat = self._heartbeat.take(now) or self._beat_now
+        self._beat_now = False
+        write = beat
+        if self._watchdog.take(now) or beat:
+            if self.on_screen or now >= self._started + BEAT_SECONDS:  # after the first frame
+                self.events.open_if_needed()
             if self.healthy:
                 notify("WATCHDOG=1")
-            self._heartbeat_due = now + HEARTBEAT_SECONDS
-        due = self._heartbeat_due
-        if self._dirty:
-            due = min(due, self._last_flush + FLUSH_SECONDS)
-        return due
+            write = self._take_events_health() or write
+        if self._commit.take(now) and self.events.pending:
+            self.events.flush(now)
+            write = self._take_events_health() or write  # stopped or back: say so at once
+        if write:
+            self.write_status()
+        if beat:
+            self.write_metrics()
+        due = min(self._heartbeat.at, self._watchdog.at)
+        return min(due, self._commit.at) if self.events.pending else due
 
     def write_status(self) -> bool:
         """Rewrite status.json now; the heartbeat moves on only while healthy (`healthy`)."""
         if self.healthy:
             self.status.heartbeat_at = self.wall()
+        self.status.uptime_seconds = max(0.0, self.clock() - self._started)
         return self.status_file.write(self.status)
 
     def write_metrics(self, up: bool = True) -> bool:
@@ -274,16 +315,26 @@ class Records:
         self.status.current_panel = None
         self.status.on_screen = False  # a stopped kiosk shows nothing
         self.status.screen_state = "stopped"
+        self._take_events_health()
         self.write_status()
         self.write_metrics(up=False)
 
     def _moment(self, kind: str, detail: str | None) -> None:
         """Note a lifecycle moment in the event log and the live counts (it may end a session).
 
-        The row is committed with the next flush or at close.
+        The row is committed with the next commit or at close.
         """
         self.events.lifecycle(kind, self.clock(), detail)
         self.counts.moment(self.wall(), kind)
 
-    def _mark_dirty(self) -> None:
-        self._dirty = True
+    def _take_events_health(self) -> bool:
+        """Copy the event log's health into the status; True when an operator must hear of it."""
+        health = self.events.health()
+        self.status.events_enabled = health.recording
+        self.status.events_held = health.held
+        self.status.events_dropped = health.dropped
+        self.status.events_problem = health.problem
+        self.status.events_moved_aside = health.moved_aside
+        state = (health.recording, health.problem, health.moved_aside, health.dropped > 0)
+        changed, self._events_state = state != self._events_state, state
+        return changed

@@ -1,8 +1,9 @@
 """status.json: a heartbeat for operators and fleet monitors.
 
-The kiosk rewrites the file every few seconds. Each write is atomic, so a
-monitor never reads half a file, and a failed write is logged (at most once a
-minute) and reported as False, never raised.
+The kiosk rewrites the file at once when something an operator must see changes,
+and otherwise at each heartbeat (`kiosk.core.records.batching`). Each write is
+atomic, so a monitor never reads half a file, and a failed write is logged (at
+most once a minute) and reported as False, never raised.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ class KioskStatus:
     pid, started_at, heartbeat_at
         The process, when it started, and the last time it was alive on a screen
         (the heartbeat stops while no visitor can see the window).
+    uptime_seconds
+        How long the kiosk has run, from the monotonic clock (a change of the
+        wall clock does not change it).
     content_path, content_from, content_sha256, loaded_at
         The content file, where in the search order it was found, the hash of the
         bytes being shown and when they loaded.
@@ -37,10 +41,21 @@ class KioskStatus:
         The latest problem worth an operator's attention, in words.
     current_panel, language
         What a visitor sees right now.
-    panels, problems
-        How many panels are in rotation; how many problems the content has.
+    panels
+        How many panels are in rotation.
+    problems, errors
+        How many problems (errors and warnings) content.json had when the kiosk
+        last read it, and how many of them are errors; `last_error` is the first
+        error. With errors, the content on screen is the last good one.
     events_enabled
-        False when the event log could not be opened (no proof of play).
+        True while proof-of-play reaches the event database.
+    events_held, events_dropped
+        Events waiting in memory for the database (those of the current commit
+        period; more while the disk is full); events lost because that memory was full.
+    events_problem
+        Why events do not reach the database now (disk full, folder read-only...).
+    events_moved_aside
+        The file a damaged event database was moved to during this run.
     on_screen, screen_problem, screen
         Whether a visitor can see the window; why not; what it is shown on.
     screen_state
@@ -62,6 +77,7 @@ class KioskStatus:
     pid: int = field(default_factory=os.getpid)
     started_at: float = 0.0
     heartbeat_at: float = 0.0
+    uptime_seconds: float = 0.0
     content_path: str = ""
     content_from: str = ""
     content_sha256: str | None = None
@@ -72,7 +88,12 @@ class KioskStatus:
     language: str | None = None
     panels: int = 0
     problems: int = 0
+    errors: int = 0
     events_enabled: bool = True
+    events_held: int = 0
+    events_dropped: int = 0
+    events_problem: str | None = None
+    events_moved_aside: str | None = None
     on_screen: bool = False
     screen_problem: str | None = None
     screen: dict[str, Any] = field(default_factory=dict)
@@ -90,7 +111,7 @@ class KioskStatus:
             "pid": self.pid,
             "started_at": iso_utc(self.started_at),
             "heartbeat_at": iso_utc(self.heartbeat_at),
-            "uptime_seconds": round(max(0.0, self.heartbeat_at - self.started_at), 1),
+            "uptime_seconds": round(self.uptime_seconds, 1),
             "content_path": self.content_path,
             "content_from": self.content_from,
             "content_sha256": self.content_sha256,
@@ -101,7 +122,12 @@ class KioskStatus:
             "language": self.language,
             "panels": self.panels,
             "problems": self.problems,
+            "errors": self.errors,
             "events_enabled": self.events_enabled,
+            "events_held": self.events_held,
+            "events_dropped": self.events_dropped,
+            "events_problem": self.events_problem,
+            "events_moved_aside": self.events_moved_aside,
             "on_screen": self.on_screen,
             "screen_problem": self.screen_problem,
             "screen": self.screen,
