@@ -84,6 +84,12 @@ class Kiosk:
             assert self.rss_kib() < RSS_LIMIT_KIB, f"memory grew to {self.rss_kib()} KiB"
             time.sleep(0.1)
 
+    def started(self) -> None:
+        """Wait for the "kiosk starting" log line (content is read right after it)."""
+        assert self.proc.stderr is not None
+        while "kiosk starting" not in self.proc.stderr.readline():
+            assert self.proc.poll() is None, "the kiosk ended before it started"
+
     def error_says(self, *words: str) -> Callable[[], bool]:
         return lambda: all(word in (self.status().get("last_error") or "") for word in words)
 
@@ -156,6 +162,22 @@ def test_fifo_devices_and_huge_files_never_stop_the_kiosk(
     assert code == 0, stderr
     assert seconds < STOP_SECONDS
     assert "Traceback" not in stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero"])
+def test_sigterm_while_starting_on_a_fifo_or_a_device_exits_in_time(
+    tmp_path: Path, kiosks: Callable[..., Kiosk], kind: str
+) -> None:
+    content = tmp_path / "content.json"
+    if kind == "fifo":
+        os.mkfifo(content)
+    else:
+        content.symlink_to(kind)
+    kiosk = kiosks(content)
+    kiosk.started()
+    code, seconds, stderr = kiosk.stop()
+    assert code == 0, stderr
+    assert seconds < STOP_SECONDS
 
 
 def test_a_sigkill_leaves_an_intact_database_and_status(
