@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -44,12 +46,13 @@ class Kiosk:
 
     def __init__(self, tmp_path: Path, content: Path, env: dict[str, str]) -> None:
         self.data = tmp_path / "data"
+        self.notify_dir = Path(tempfile.mkdtemp(prefix="k12-"))  # short: socket paths are limited
         self.notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        self.notify.bind(str(tmp_path / "notify.sock"))
+        self.notify.bind(str(self.notify_dir / "notify.sock"))
         self.notify.setblocking(False)
         self.notices: list[tuple[float, str]] = []
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}
-        env["NOTIFY_SOCKET"] = str(tmp_path / "notify.sock")
+        env["NOTIFY_SOCKET"] = str(self.notify_dir / "notify.sock")
         command = [sys.executable, "main.py", "run", "--windowed", "--content", str(content),
                    "--data-dir", str(self.data)]
         self.proc = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
@@ -104,6 +107,7 @@ class Kiosk:
             self.proc.kill()
             self.proc.communicate()
         self.notify.close()
+        shutil.rmtree(self.notify_dir, ignore_errors=True)
 
 
 @pytest.fixture
