@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
+from kiosk.core.content.reader import not_regular
 from kiosk.mpvlib import video_support
 from kiosk.ui.panels.base import media_path
 from kiosk.ui.video import VideoPlayer
@@ -84,6 +85,11 @@ class VideoScreen(QObject):
         self.stop()
         self._last = None
         if path in self._failed or self.support() is not None:
+            return False
+        kind = not_regular(path)
+        if kind is not None:  # a named pipe or a device is not a video: the poster stays
+            log.warning("video %s is %s, not a video file; its poster is shown", path, kind)
+            self._failed.add(path)
             return False
         try:
             player = VideoPlayer(path, size, muted=muted)

@@ -104,14 +104,15 @@ def test_a_fifo_picture_is_a_warning_not_a_blocked_read(tmp_path: Path) -> None:
     assert "named pipe" in result.problems[0].message
 
 
-def test_an_svg_with_links_out_loads_with_a_warning_naming_them(tmp_path: Path) -> None:
-    path = content_with(tmp_path, "pictures/map.svg")
+@pytest.mark.parametrize("name", ["pictures/map.svg", "pictures/map.png"])  # known by its bytes
+def test_an_svg_with_links_out_loads_with_a_warning_naming_them(tmp_path: Path, name) -> None:
+    path = content_with(tmp_path, name)
     (tmp_path / "pictures").mkdir()
-    (tmp_path / "pictures" / "map.svg").write_bytes(OUTSIDE_SVG)
+    (tmp_path / name).write_bytes(OUTSIDE_SVG)
     result = load(path)
     assert result.ok
     warning = result.problems[0].message
-    assert "'pictures/map.svg'" in warning and "/elsewhere/secret.png" in warning
+    assert f"'{name}'" in warning and "/elsewhere/secret.png" in warning
 
 
 def test_svg_links_out_are_removed_and_links_within_are_kept() -> None:

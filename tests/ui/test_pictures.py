@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import logging
 import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -126,17 +128,28 @@ def test_a_picture_linked_from_outside_the_folder_is_refused(qapp, tmp_path, cap
     assert "'pictures/leak.png'" in caplog.text and "outside the content folder" in caplog.text
 
 
-def test_an_svg_is_drawn_without_the_outside_file_it_names(qapp, tmp_path, caplog) -> None:
-    secret = _png(tmp_path / "secret.png", 20, 20, "#E5484D")
-    path = tmp_path / "content" / "logo.svg"
-    path.parent.mkdir()
-    path.write_text(
+def _svg_naming(secret: Path) -> bytes:
+    return (
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         'width="20" height="20"><rect width="20" height="20" fill="#3E63DD"/>'
         f'<image width="20" height="20" xlink:href="{secret}"/></svg>'
-    )
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "pack"),
+    [("logo.svg", bytes), ("logo.svgz", gzip.compress),
+     ("logo.png", bytes), ("logo.jpg", gzip.compress)],  # Qt knows an SVG by its bytes too
+)
+def test_an_svg_is_drawn_without_the_outside_file_it_names(
+    qapp, tmp_path, caplog, name, pack
+) -> None:
+    secret = _png(tmp_path / "secret.png", 20, 20, "#E5484D")
+    path = tmp_path / "content" / name
+    path.parent.mkdir()
+    path.write_bytes(pack(_svg_naming(secret)))
     with caplog.at_level(logging.WARNING):
-        image = load_content_picture(path.parent, "logo.svg", (20, 20))
+        image = load_content_picture(path.parent, name, (20, 20))
     assert image is not None
     assert image.pixelColor(10, 10).rgb() == QColor("#3E63DD").rgb()  # blue, not the secret red
     assert str(secret) in caplog.text

@@ -312,3 +312,26 @@ def test_a_fifo_or_a_device_in_place_of_content_is_reported_without_blocking(
     with qtbot.waitSignal(watcher.changed, timeout=SIGNAL_MS) as blocker:
         swap_link(content, Path("/dev/zero"))
     assert "character device" in blocker.args[0].problems[0].message
+
+
+@pytest.mark.parametrize("swapped", ["pictures/poster.jpg", "media/clip.mp4"])
+def test_a_poster_or_video_swapped_for_a_link_out_of_the_folder_is_refused(
+    qtbot, tmp_path, content, make_watcher, swapped
+):
+    panel = {"id": "v", "kind": "video", "video": "media/clip.mp4", "poster": "pictures/poster.jpg"}
+    content.write_bytes(json.dumps(
+        {"languages": ["en"], "default_language": "en", "panels": [panel]}).encode())
+    for name in ("pictures/poster.jpg", "media/clip.mp4"):
+        (content.parent / name).parent.mkdir(exist_ok=True)
+        (content.parent / name).write_bytes(b"first version")
+    secret = tmp_path / "elsewhere" / Path(swapped).name
+    secret.parent.mkdir()
+    secret.write_bytes(b"not for the booth")
+    watcher = make_watcher(content, poll=60.0)  # notification alone
+    with qtbot.waitSignal(watcher.changed, timeout=SIGNAL_MS) as blocker:
+        swap_link(content.parent / swapped, secret)
+    result = blocker.args[0]
+    assert not result.ok
+    errors = [p.message for p in result.problems if p.severity == "error"]
+    assert any(f"'{swapped}' is a link that leads outside the content folder" in message
+               and str(secret) in message for message in errors), errors

@@ -3,7 +3,9 @@
 `kiosk validate` runs without Qt, and staff name files whose extension says little
 (a phone's HEIC photo renamed .jpg, a WebP saved from a browser). `sniff` reads the
 file's signature, and for PNG and JPEG its width and height from the header, without
-decoding the picture. It never raises: an unreadable file is `FileInfo(None)`.
+decoding the picture. It never raises: an unreadable file is `FileInfo(None)`, and
+what is not a regular file (a named pipe, a device) is never opened
+(`kiosk.core.content.reader.open_regular`).
 `video_seconds` reads how long an MP4 (or MOV) video lasts from its movie header, so
 the show can keep a video panel up exactly that long without playing it first.
 """
@@ -14,6 +16,8 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from kiosk.core.content.reader import Unreadable, open_regular
 
 HEAD_BYTES = 64
 # JPEG markers that start a frame and carry its size (SOF0-SOF15 but DHT, JPG and DAC)
@@ -56,7 +60,7 @@ class FileInfo:
 def sniff(path: Path) -> FileInfo:
     """Read what `path` is from its first bytes; `FileInfo(None)` when it cannot tell."""
     try:
-        with open(path, "rb") as file:
+        with open_regular(path) as file:
             head = file.read(HEAD_BYTES)
             kind = _format(head)
             if kind == "png":
@@ -66,7 +70,7 @@ def sniff(path: Path) -> FileInfo:
             if kind is None and _looks_like_svg(head + file.read(1024)):
                 return FileInfo("svg")
             return FileInfo(kind)
-    except (OSError, ValueError, struct.error):
+    except (OSError, ValueError, struct.error, Unreadable):
         return FileInfo(None)
 
 
@@ -136,10 +140,10 @@ _MAX_BOXES = 10_000
 def video_seconds(path: Path) -> float | None:
     """How long the MP4/MOV video at `path` lasts, from its `mvhd` box; None if unknown."""
     try:
-        with open(path, "rb") as file:
+        with open_regular(path) as file:
             size = file.seek(0, 2)
             return _find_mvhd(file, 0, size)
-    except (OSError, ValueError, struct.error):
+    except (OSError, ValueError, struct.error, Unreadable):
         return None
 
 

@@ -12,7 +12,6 @@ error. Whether a file lies inside the content folder is checked before, by
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,7 +19,7 @@ from urllib.parse import urlsplit
 from kiosk.core.content.filetypes import NAMES, PICTURE_FORMATS, VIDEO_FORMATS, sniff
 from kiosk.core.content.media import MediaRef, QrCode
 from kiosk.core.content.problems import Severity
-from kiosk.core.content.reader import Unreadable, kind_of, read_regular_file
+from kiosk.core.content.reader import Unreadable, not_regular, read_regular_file
 from kiosk.core.content.svg import SVG_LIMIT, without_external_references
 
 MIN_LONG_SIDE = 1280  # pixels: a smaller picture looks soft on a booth screen
@@ -55,10 +54,7 @@ def file_problems(ref: MediaRef, file: Path) -> Iterator[Found]:
 
 def _not_a_file(ref: MediaRef, file: Path) -> str | None:
     """Why `file` is never read (a named pipe would block a reader, a device never end)."""
-    try:
-        kind = kind_of(os.stat(file).st_mode)
-    except OSError as exc:
-        return f"{ref.kind} '{ref.file}' cannot be read: {exc.strerror or exc}"
+    kind = not_regular(file)
     if kind is None:
         return None
     return (

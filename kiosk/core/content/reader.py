@@ -4,10 +4,11 @@ Whatever sits at the path of content.json is out of the kiosk's hands: a named
 pipe (opening it waits for a writer that never comes), a device
 (``content.json -> /dev/zero`` never ends), a 1 GB file saved by mistake, a
 folder, a dangling link. This is the one reader for such files (content.json at
-start and while running, the last good copy, SVG pictures): it looks at what the
-path is before opening it, opens without waiting, checks again on the open file
-(the path may be swapped in between) and reads at most `limit` bytes. So it
-returns at once, holds at most `limit` bytes, and a stop signal is never kept waiting.
+start and while running, the last good copy, SVG pictures; `open_regular` for the
+headers of media files): it looks at what the path is before opening it, opens
+without waiting, checks again on the open file (the path may be swapped in
+between) and reads at most `limit` bytes. So it returns at once, holds at most
+`limit` bytes, and a stop signal is never kept waiting.
 
 Messages name the path as given and what it leads to; they quote nothing from
 inside the file.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from kiosk.core.content.file_hints import too_large
 
@@ -57,10 +59,31 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         When `path` is missing, not a regular file, larger than `limit` or cannot
         be read; the message names `path` and, for a link, where it leads.
     """
+    with open_regular(path, limit) as file:
+        try:
+            data = _read_at_most(file.fileno(), limit + 1)
+        except OSError as exc:
+            raise Unreadable(f"{path} cannot be read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise Unreadable(too_large(len(data), limit))
+    return data
+
+
+def open_regular(path: Path, limit: int | None = None) -> BinaryIO:
+    """Open the regular file at `path` for reading, without waiting; refuse anything else.
+
+    What `read_regular_file` reads through, and what reads only a file's header (a
+    media file's format, a video's length) opens it with. `limit`, when given, is
+    the largest size accepted.
+
+    Raises
+    ------
+    Unreadable
+        As `read_regular_file`.
+    """
     path = Path(path)
     try:
-        before = os.stat(path)
-        _check(path, before, limit)
+        _check(path, os.stat(path), limit)
         fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         raise Unreadable(_missing(path)) from None
@@ -70,14 +93,13 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         raise Unreadable(f"{path} cannot be read: {exc.strerror or exc}") from None
     try:
         _check(path, os.fstat(fd), limit)  # what was opened, not what was looked at
-        data = _read_at_most(fd, limit + 1)
     except OSError as exc:
-        raise Unreadable(f"{path} cannot be read: {exc.strerror or exc}") from None
-    finally:
         os.close(fd)
-    if len(data) > limit:
-        raise Unreadable(too_large(len(data), limit))
-    return data
+        raise Unreadable(f"{path} cannot be read: {exc.strerror or exc}") from None
+    except Unreadable:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
 
 
 def kind_of(mode: int) -> str | None:
@@ -89,6 +111,14 @@ def kind_of(mode: int) -> str | None:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
+def not_regular(path: Path) -> str | None:
+    """None when `path` is a regular file (links followed); else what it is, in words."""
+    try:
+        return kind_of(os.stat(path).st_mode)
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc})"
+
+
 def leads_to(path: Path) -> str:
     """`` (it leads to /real/path)`` when links make `path` another file, else ''."""
     try:
@@ -98,7 +128,7 @@ def leads_to(path: Path) -> str:
     return "" if real == os.path.abspath(path) else f" (it leads to {real})"
 
 
-def _check(path: Path, info: os.stat_result, limit: int) -> None:
+def _check(path: Path, info: os.stat_result, limit: int | None) -> None:
     kind = kind_of(info.st_mode)
     if kind == "a folder":
         raise Unreadable(f"{path} is a folder, not a file; give the path of content.json")
@@ -107,7 +137,7 @@ def _check(path: Path, info: os.stat_result, limit: int) -> None:
             f"{path} is {kind}{leads_to(path)}, not a plain file; only a regular file "
             "is read"
         )
-    if info.st_size > limit:
+    if limit is not None and info.st_size > limit:
         raise Unreadable(too_large(info.st_size, limit))
 
 

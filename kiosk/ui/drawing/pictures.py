@@ -31,6 +31,7 @@ PLACEHOLDER_ICON_FRACTION = 0.3
 CENTRE = (0.5, 0.5)
 ROTATE_90 = QImageIOHandler.Transformation.TransformationRotate90
 CACHED_PICTURES = 8  # decoded pictures kept (a 4K photo is 33 MB)
+_SVG_FORMATS = (b"svg", b"svgz")  # Qt's names, as its image reader detects them
 
 
 def _fit_within(size: QSize, max_size: tuple[int, int], cover: bool = False) -> QSize:
@@ -98,6 +99,18 @@ def _read_raster(path: Path, max_size: tuple[int, int], cover: bool) -> QImage |
     return image
 
 
+def _is_svg(path: Path) -> bool:
+    """True for an SVG by its name, or by its content whatever its name.
+
+    Qt's image reader recognises an SVG (or a compressed one) from its first bytes
+    and draws it with the files it names: an SVG saved as "logo.png" must be drawn
+    without its links like any other.
+    """
+    if path.suffix.lower() in SVG_SUFFIXES:
+        return True
+    return bytes(QImageReader.imageFormat(str(path)).data()) in _SVG_FORMATS
+
+
 @lru_cache(maxsize=CACHED_PICTURES)
 def _load_cached(
     path: str, stamp: tuple[int, ...], max_size: tuple[int, int], cover: bool
@@ -106,7 +119,7 @@ def _load_cached(
     del stamp
     file = Path(path)
     try:
-        if file.suffix.lower() in SVG_SUFFIXES:
+        if _is_svg(file):
             image = _read_svg(file, max_size)
         else:
             image = _read_raster(file, max_size, cover)
