@@ -29,8 +29,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from apps import content_copy  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from run import content_copy  # noqa: E402
 
 from kiosk.boot import RunOptions  # noqa: E402
 from kiosk.ui.app import KioskApp  # noqa: E402

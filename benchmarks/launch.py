@@ -22,7 +22,8 @@ from datetime import datetime
 from pathlib import Path
 
 import procfs
-from xscreen import Screen
+from cpulimit import CpuLimit
+from xscreen import Pixels
 
 ROOT = Path(__file__).resolve().parents[1]
 BACKGROUND = (0x0F, 0x1B, 0x2D)  # the theme's background (#0F1B2D)
@@ -96,9 +97,19 @@ def chromium_spec(page: Path, dwell: float, profile: Path, size: tuple[int, int]
 
 
 class Launch:
-    """A running app: its process tree, CPU and memory, and its first frame."""
+    """A running app: its process tree, CPU and memory, and its first frame.
 
-    def __init__(self, spec: AppSpec, display: str, screen: Screen, size: tuple[int, int]) -> None:
+    With `limit`, the app runs in that cgroup from its first instruction on.
+    """
+
+    def __init__(
+        self,
+        spec: AppSpec,
+        display: str,
+        screen: Pixels,
+        size: tuple[int, int],
+        limit: CpuLimit | None = None,
+    ) -> None:
         self.spec = spec
         self.screen = screen
         self.size = size
@@ -109,7 +120,8 @@ class Launch:
             self.wall_start = time.time()
             self.start = time.monotonic()
             self.process = subprocess.Popen(
-                spec.argv, env=env, stdout=log, stderr=log, start_new_session=True
+                spec.argv, env=env, stdout=log, stderr=log, start_new_session=True,
+                preexec_fn=limit.join if limit else None,
             )
 
     # screen -----------------------------------------------------------------
@@ -184,7 +196,7 @@ class Launch:
             pass
 
 
-def wait_for_blank(screen: Screen, size: tuple[int, int], timeout: float = 5.0) -> bool:
+def wait_for_blank(screen: Pixels, size: tuple[int, int], timeout: float = 5.0) -> bool:
     """Wait until the previous app's window is gone (the probes show the black root)."""
     deadline = time.monotonic() + timeout
     point = (int(size[0] * PROBES[0][0]), int(size[1] * PROBES[0][1]))

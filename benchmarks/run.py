@@ -29,36 +29,32 @@ import compileall
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE / "web"))
 
-import build as web_build  # noqa: E402
+import pi_class  # noqa: E402
+from apps import CLOSED, IDLE_DWELL, LOOP_DWELL, SIZE, Apps, web_page  # noqa: E402
 from launch import (  # noqa: E402
     ROOT,
     AppSpec,
     Launch,
     chromium_binary,
-    chromium_spec,
-    kiosk_spec,
     logged_first_frame,
     wait_for_blank,
 )
+from pi_class import PI_QUICK, PiPlan  # noqa: E402
+from table import Row, Samples, below, half_of_peer, machine, table  # noqa: E402
 from xscreen import Screen, xvfb  # noqa: E402
 
-SIZE = (1920, 1080)
-LOOP_DWELL = 8.0
-IDLE_DWELL = 3600.0
-CLOSED = "closed"  # the content key of the closed kiosk: no opening hours, the closed screen
+FROM_LAUNCH = 40.0  # seconds from launch over which CPU is counted, start-up included
 SETTLE_SECONDS = 3.0  # after the first frame, before idle CPU is read
 VIDEO_START = 5.0  # seconds after launch before the video's CPU is read (it is playing by then)
 
@@ -86,76 +82,6 @@ QUICK = Plan(
     closed_seconds=20.0,
 )
 PARTS = ("startup", "idle", "loop", "closed", "video", "inprocess")  # what --only may name
-
-
-@dataclass
-class Samples:
-    """Measured values per figure and app."""
-
-    values: dict[tuple[str, str], list[float]] = field(default_factory=dict)
-
-    def add(self, figure: str, app: str, value: float | None) -> None:
-        """Record one sample (None: not measured, e.g. a timeout)."""
-        if value is not None:
-            self.values.setdefault((figure, app), []).append(value)
-
-    def median(self, figure: str, app: str) -> float | None:
-        """The median of a figure for an app, None when never measured."""
-        found = self.values.get((figure, app))
-        return statistics.median(found) if found else None
-
-
-# set-up -------------------------------------------------------------------------
-def content_copy(folder: Path, dwell: float, closed: bool = False) -> Path:
-    """content.json with every panel at `dwell` seconds (per-panel dwells removed).
-
-    `closed`: with a schedule that never opens, so the kiosk shows its closed screen.
-    """
-    data = json.loads((ROOT / "content.json").read_text(encoding="utf-8"))
-    data.pop("$schema", None)
-    data["settings"]["dwell_seconds"] = dwell
-    for panel in data["panels"]:
-        panel.pop("dwell_seconds", None)
-    if closed:
-        data["schedule"] = {"hours": {}, "outside_hours": "closed_screen"}
-    path = folder / f"content-dwell-{dwell:g}{'-closed' if closed else ''}.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return path
-
-
-def web_page() -> Path:
-    """(Re)build the web peer from the shipped content.json."""
-    page = HERE / "web" / "index.html"
-    content = json.loads((ROOT / "content.json").read_text(encoding="utf-8"))
-    content.pop("$schema", None)
-    page.write_text(web_build.build(content, page.parent), encoding="utf-8")
-    return page
-
-
-class Apps:
-    """Makes fresh launch specs for both apps (new data folder / profile each time)."""
-
-    def __init__(self, work: Path, page: Path, with_chromium: bool) -> None:
-        self.work = work
-        self.page = page
-        self.names = ["kiosk"] + (["chromium"] if with_chromium else [])
-        self.contents: dict[float | str, Path] = {
-            d: content_copy(work, d) for d in (LOOP_DWELL, IDLE_DWELL)
-        }
-        self.contents[CLOSED] = content_copy(work, IDLE_DWELL, closed=True)
-        self._count = 0
-
-    def spec(self, name: str, dwell: float | str) -> AppSpec:
-        """A spec for `name` showing the content at `dwell`."""
-        self._count += 1
-        fresh = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=self.work))
-        if name == "kiosk":
-            return kiosk_spec(self.contents[dwell], fresh / "data")
-        return chromium_spec(self.page, float(dwell), fresh / "profile", SIZE)
-
-    def order(self, round_number: int) -> list[str]:
-        """Alternate which app goes first, so neither always runs on a warmer machine."""
-        return self.names if round_number % 2 == 0 else self.names[::-1]
 
 
 # measurements on screen -----------------------------------------------------------
@@ -191,6 +117,8 @@ def loop(run: Launch, plan: Plan, samples: Samples) -> None:
         return
     run.sleep_until(first + 1.0)
     before = run.cpu()
+    run.sleep_until(FROM_LAUNCH)
+    samples.add("launch_cpu", name, run.cpu())
     run.sleep_until(first + 1.0 + plan.loop_seconds)
     samples.add("loop_cpu", name, (run.cpu() - before) * 40.0 / plan.loop_seconds)
     run.sleep_until(first + 6 * LOOP_DWELL + 1.0)
@@ -245,23 +173,23 @@ def on_screen(apps: Apps, plan: Plan, samples: Samples, x_display: str | None = 
             if "closed" in parts:
                 _measured(display, screen, apps.spec("kiosk", CLOSED),
                           lambda r: closed(r, plan, samples))
-                _progress("closed kiosk", samples)
+                samples.progress("closed kiosk")
             for round_number in range(plan.launches if {"startup", "idle"} & set(parts) else 0):
                 for name in apps.order(round_number):
                     spec = apps.spec(name, IDLE_DWELL)
                     _measured(display, screen, spec, lambda r: start_and_idle(r, plan, samples))
-                _progress(f"start-up and idle, round {round_number + 1}/{plan.launches}", samples)
+                samples.progress(f"start-up and idle, round {round_number + 1}/{plan.launches}")
             for round_number in range(plan.loops if "loop" in parts else 0):
                 for name in apps.order(round_number):
                     spec = apps.spec(name, LOOP_DWELL)
                     _measured(display, screen, spec, lambda r: loop(r, plan, samples))
-                _progress(f"loop, round {round_number + 1}/{plan.loops}", samples)
+                samples.progress(f"loop, round {round_number + 1}/{plan.loops}")
             video = video_content(apps.work) if "video" in parts else Path()
             runs = plan.video_runs if "video" in parts and isinstance(video, Path) else 0
             for round_number in range(runs):
-                spec = kiosk_spec(video, Path(tempfile.mkdtemp(dir=apps.work)) / "data")
+                spec = apps.kiosk(video)
                 _measured(display, screen, spec, lambda r: video_loop(r, plan, samples))
-                _progress(f"video, round {round_number + 1}/{plan.video_runs}", samples)
+                samples.progress(f"video, round {round_number + 1}/{plan.video_runs}")
             if isinstance(video, str):
                 print(f"  video CPU not measured: {video}", flush=True)
         finally:
@@ -278,11 +206,6 @@ def _measured(
         run.stop()
 
 
-def _progress(what: str, samples: Samples) -> None:
-    last = {key: round(values[-1], 3) for key, values in samples.values.items()}
-    print(f"  {what}: {last}", flush=True)
-
-
 # measurements in a single process ---------------------------------------------------
 def helper_json(script: str, *args: str) -> dict:
     """Run a helper of this folder and parse the JSON it prints."""
@@ -297,8 +220,6 @@ def helper_json(script: str, *args: str) -> dict:
 
 
 def _environ() -> dict[str, str]:
-    import os
-
     return {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
 
 
@@ -325,68 +246,48 @@ def in_process(plan: Plan, samples: Samples) -> None:
                             "--clock", clock)
         for size in ("1920x1080", "3840x2160"):
             samples.add(f"zoom_{size}{suffix}", "kiosk", media[f"zoom {size}"]["p95"])
-    _progress("frame time", samples)
+    samples.progress("frame time")
     churn = helper_json("churn.py", "--changes", str(plan.churn_changes))
     samples.add("heap_growth", "kiosk", churn["heap_growth_mb"])
     samples.add("rss_growth", "kiosk", churn["rss_growth_mb"])
-    _progress(f"memory growth ({churn['seconds']} s)", samples)
+    samples.progress(f"memory growth ({churn['seconds']} s)")
     for seconds in validate_seconds(plan.validate_runs):
         samples.add("validate", "kiosk", seconds)
-    _progress("validate", samples)
+    samples.progress("validate")
     for _ in range(plan.first_loops):
         loop = helper_json("first_loop.py")
         samples.add("longest_tick", "kiosk", loop["longest_wait_ms"])
         samples.add("longest_warmup_job", "kiosk", loop["longest_warmup_job_ms"])
     cold = helper_json("first_loop.py", "--no-warmup")
     samples.add("longest_tick_no_warmup", "kiosk", cold["longest_wait_ms"])
-    _progress("first loop", samples)
+    samples.progress("first loop")
 
 
 # the table --------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Row:
-    """One line of the table: a figure, its unit, and its budget check."""
-
-    figure: str
-    label: str
-    unit: str
-    budget: str
-    check: Callable[[float, float | None], bool] | None
-
-
-def _below(limit: float, beat_peer: bool = False) -> Callable[[float, float | None], bool]:
-    def check(value: float, peer: float | None) -> bool:
-        return value <= limit and (not beat_peer or peer is None or value < peer)
-
-    return check
-
-
-def _half_of_peer(value: float, peer: float | None) -> bool:
-    return peer is not None and value <= peer / 2
-
-
 def rows(plan: Plan) -> list[Row]:
     """The table's rows, in the order of the issue."""
     n = plan.churn_changes
     return [
         Row("first_frame", "first frame on screen after launch", "s", "<= 0.45, < peer",
-            _below(0.45, beat_peer=True)),
+            below(0.45, beat_peer=True)),
         Row("first_headline", "  first headline pixel on screen", "s", "(info)", None),
         Row("marker", "  kiosk first paintEvent (its log line)", "s", "(info)", None),
-        Row("pss", "steady memory after one loop (PSS)", "MB", "<= 150", _below(150)),
-        Row("loop_cpu", "CPU over a 40 s loop, 8 s dwell", "s", "<= peer / 2", _half_of_peer),
+        Row("pss", "steady memory after one loop (PSS)", "MB", "<= 150", below(150)),
+        Row("loop_cpu", "CPU over a 40 s loop, 8 s dwell", "s", "<= peer / 2", half_of_peer),
+        Row("launch_cpu", "CPU over the first 40 s from launch (start-up included)", "s",
+            "<= peer / 2", half_of_peer),
         Row("idle_cpu", f"CPU on a settled panel ({plan.idle_seconds:g} s)", "s", "~0 (<= 0.05)",
-            _below(0.05)),
+            below(0.05)),
         Row("closed_cpu", f"CPU of a closed kiosk ({plan.closed_seconds:g} s)", "s",
             f"<= a settled panel's ({0.05 * plan.closed_seconds / 8:.3g})",
-            _below(0.05 * plan.closed_seconds / 8)),
-        Row("count_up_1920x1080", "frame p95, count-up, 1920x1080", "ms", "<= 4", _below(4)),
+            below(0.05 * plan.closed_seconds / 8)),
+        Row("count_up_1920x1080", "frame p95, count-up, 1920x1080", "ms", "<= 4", below(4)),
         Row("count_up_1920x1080_cpu", "  same, thread CPU time", "ms", "(info)", None),
-        Row("fade_1920x1080", "frame p95, fade, 1920x1080", "ms", "<= 4", _below(4)),
+        Row("fade_1920x1080", "frame p95, fade, 1920x1080", "ms", "<= 4", below(4)),
         Row("fade_1920x1080_cpu", "  same, thread CPU time", "ms", "(info)", None),
-        Row("count_up_3840x2160", "frame p95, count-up, 3840x2160", "ms", "<= 10", _below(10)),
+        Row("count_up_3840x2160", "frame p95, count-up, 3840x2160", "ms", "<= 10", below(10)),
         Row("count_up_3840x2160_cpu", "  same, thread CPU time", "ms", "(info)", None),
-        Row("fade_3840x2160", "frame p95, fade, 3840x2160", "ms", "<= 10", _below(10)),
+        Row("fade_3840x2160", "frame p95, fade, 3840x2160", "ms", "<= 10", below(10)),
         Row("fade_3840x2160_cpu", "  same, thread CPU time", "ms", "(info)", None),
         Row("zoom_1920x1080", "frame p95, photo's slow zoom, 1920x1080", "ms", "(info)", None),
         Row("zoom_1920x1080_cpu", "  same, thread CPU time", "ms", "(info)", None),
@@ -394,64 +295,16 @@ def rows(plan: Plan) -> list[Row]:
         Row("zoom_3840x2160_cpu", "  same, thread CPU time", "ms", "(info)", None),
         Row("video_cpu", "CPU over 30 s of a 1080p H.264 loop (video panel)", "s", "(info)",
             None),
-        Row("rss_growth", f"RSS growth over {n:,} panel changes", "MB", "<= 10", _below(10)),
+        Row("rss_growth", f"RSS growth over {n:,} panel changes", "MB", "<= 10", below(10)),
         Row("heap_growth", f"  Python heap growth (tracemalloc), {n:,}", "MB", "<= 10",
-            _below(10)),
+            below(10)),
         Row("validate", "`kiosk validate content.json`, whole process", "s", "<= 0.4",
-            _below(0.4)),
+            below(0.4)),
         Row("longest_tick", "first loop: longest tick or paint (a tap waits this long)", "ms",
-            "<= 100", _below(100)),
+            "<= 100", below(100)),
         Row("longest_tick_no_warmup", "  same without the warm-up", "ms", "(info)", None),
         Row("longest_warmup_job", "  longest warm-up job (screen still)", "ms", "(info)", None),
     ]  # fmt: skip
-
-
-def _cell(value: float | None, unit: str) -> str:
-    if value is None:
-        return "-"
-    digits = 3 if unit == "s" else (2 if unit == "ms" else 1)
-    return f"{value:.{digits}f} {unit}"
-
-
-def table(samples: Samples, plan: Plan, peer_note: str) -> tuple[str, bool]:
-    """The markdown table and whether every budget holds."""
-    lines = [
-        "| figure | kiosk | chromium | budget | verdict |",
-        "|---|---|---|---|---|",
-    ]
-    all_ok = True
-    for row in rows(plan):
-        value = samples.median(row.figure, "kiosk")
-        peer = samples.median(row.figure, "chromium")
-        if row.check is None or value is None:
-            verdict = "" if row.check is None else "not measured"
-        else:
-            ok = row.check(value, peer)
-            all_ok &= ok
-            verdict = "ok" if ok else "OVER"
-        cells = (row.label, _cell(value, row.unit), _cell(peer, row.unit), row.budget, verdict)
-        lines.append("| " + " | ".join(cells) + " |")
-    if peer_note:
-        lines.append("")
-        lines.append(peer_note)
-    return "\n".join(lines), all_ok
-
-
-def machine() -> str:
-    """One line about where this ran."""
-    import os
-    import platform
-
-    model = ""
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            model = line.split(":", 1)[1].strip()
-            break
-    load = os.getloadavg()[0]
-    return (
-        f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, "
-        f"load average {load:.2f} at the end"
-    )
 
 
 def use_the_project_venv() -> None:
@@ -477,30 +330,43 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the raw samples")
     parser.add_argument("--display", default=None,
                         help="X display for the Xvfb screen, e.g. :142 (default: the first free)")
+    parser.add_argument("--pi-class", action="store_true",
+                        help="the Pi-class table instead: each app held to a third of one core "
+                             "(a cgroup CPU quota; needs root or a delegated cgroup)")
     parser.add_argument("--only", default=",".join(PARTS),
                         help=f"measure only these, comma-separated: {', '.join(PARTS)} "
-                             "(default: all)")
+                             "(default: all; not with --pi-class)")
     args = parser.parse_args()
     parts = tuple(part.strip() for part in args.only.split(","))
     if not set(parts) <= set(PARTS):
         parser.error(f"--only takes {', '.join(PARTS)}")
-    plan = QUICK if args.quick else Plan()
     with_chromium = not args.no_chromium and chromium_binary() is not None
     peer_note = "" if with_chromium else _skip_note(args.no_chromium)
     if peer_note:
         print(peer_note, flush=True)
     samples = Samples()
-    started = time.monotonic()
+    started, load = time.monotonic(), os.getloadavg()[0]
     compile_kiosk()
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as work:
         apps = Apps(Path(work), web_page(), with_chromium)
-        on_screen(apps, plan, samples, args.display, parts)
-    if "inprocess" in parts:
+        if args.pi_class:
+            skipped = pi_class.measure(apps, PI_QUICK if args.quick else PiPlan(), samples,
+                                       args.display)
+            table_rows = pi_class.rows()
+        else:
+            plan = QUICK if args.quick else Plan()
+            on_screen(apps, plan, samples, args.display, parts)
+            skipped = None
+            table_rows = rows(plan)
+    if skipped is not None:
+        print(f"Pi-class benchmark skipped: {skipped}", flush=True)
+        return 0
+    if not args.pi_class and "inprocess" in parts:
         in_process(plan, samples)
-    text, all_ok = table(samples, plan, peer_note)
+    text, all_ok = table(samples, table_rows, peer_note)
     print()
     print(text)
-    print(f"\n{machine()}; {time.monotonic() - started:.0f} s in all.")
+    print(f"\n{machine(load)}; {time.monotonic() - started:.0f} s in all.")
     if args.json:
         raw = {f"{figure}/{app}": values for (figure, app), values in samples.values.items()}
         args.json.write_text(json.dumps(raw, indent=1), encoding="utf-8")

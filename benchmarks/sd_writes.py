@@ -45,7 +45,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import ROOT, content_copy, use_the_project_venv  # noqa: E402
+from apps import content_copy  # noqa: E402
+from run import ROOT, use_the_project_venv  # noqa: E402
 
 BUDGET_BYTES_PER_HOUR = 2_000_000
 MEMORY_FILESYSTEMS = {"tmpfs", "ramfs"}

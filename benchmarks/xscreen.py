@@ -62,7 +62,28 @@ def _xlib() -> ctypes.CDLL:
     return lib
 
 
-class Screen:
+class Pixels:
+    """Reads pixels of a screen, given `rgb_rows` (a rectangle as rows of B, G, R, X bytes)."""
+
+    def rgb_rows(self, x: int, y: int, width: int, height: int) -> list[bytes]:
+        """Pixels of a rectangle as rows of B, G, R, X bytes (32-bit TrueColor)."""
+        raise NotImplementedError
+
+    def pixel(self, x: int, y: int) -> tuple[int, int, int]:
+        """The (r, g, b) of one pixel."""
+        rows = self.rgb_rows(x, y, 1, 1)
+        if not rows:
+            return (0, 0, 0)
+        blue, green, red = rows[0][:3]
+        return red, green, blue
+
+    def brightest(self, x: int, y: int, width: int, height: int) -> int:
+        """The largest channel value in a rectangle (0 to 255)."""
+        rows = self.rgb_rows(x, y, width, height)
+        return max((max(row[c::4]) for row in rows for c in range(3)), default=0)
+
+
+class Screen(Pixels):
     """Reads pixels of the root window of an X display."""
 
     def __init__(self, display: str) -> None:
@@ -89,18 +110,53 @@ class Screen:
         finally:
             self._x.XDestroyImage(image)
 
-    def pixel(self, x: int, y: int) -> tuple[int, int, int]:
-        """The (r, g, b) of one pixel."""
-        rows = self.rgb_rows(x, y, 1, 1)
-        if not rows:
-            return (0, 0, 0)
-        blue, green, red = rows[0][:3]
-        return red, green, blue
+    def close(self) -> None:
+        """Close the connection to the X server."""
+        if self._display:
+            self._x.XCloseDisplay(self._display)
+            self._display = None
 
-    def brightest(self, x: int, y: int, width: int, height: int) -> int:
-        """The largest channel value in a rectangle (0 to 255)."""
-        rows = self.rgb_rows(x, y, width, height)
-        return max((max(row[c::4]) for row in rows for c in range(3)), default=0)
+
+class FakePointer:
+    """A finger on the screen, through the XTest extension (what xdotool uses).
+
+    Events go to the X server at once (`XFlush`), so `swipe` knows to the
+    microsecond when the finger lifted.
+    """
+
+    def __init__(self, display: str) -> None:
+        self._x = _xlib()
+        self._xtst = ctypes.CDLL("libXtst.so.6")
+        self._xtst.XTestFakeMotionEvent.argtypes = (
+            ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_ulong)
+        self._xtst.XTestFakeButtonEvent.argtypes = (
+            ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong)
+        self._x.XFlush.argtypes = (ctypes.c_void_p,)
+        self._display = self._x.XOpenDisplay(display.encode())
+        if not self._display:
+            raise RuntimeError(f"cannot open X display {display}")
+
+    def _move(self, x: int, y: int) -> None:
+        self._xtst.XTestFakeMotionEvent(self._display, -1, x, y, 0)
+        self._x.XFlush(self._display)
+
+    def _button(self, down: bool) -> None:
+        self._xtst.XTestFakeButtonEvent(self._display, 1, int(down), 0)
+        self._x.XFlush(self._display)
+
+    def swipe(self, y: int, start: int, end: int, seconds: float = 0.06, steps: int = 6) -> float:
+        """Press at (`start`, `y`), move to `end` over `seconds`, lift; return when it lifted.
+
+        The time is `time.monotonic()` just before the release is sent.
+        """
+        self._move(start, y)
+        self._button(True)
+        for step in range(1, steps + 1):
+            time.sleep(seconds / steps)
+            self._move(start + (end - start) * step // steps, y)
+        lifted = time.monotonic()
+        self._button(False)
+        return lifted
 
     def close(self) -> None:
         """Close the connection to the X server."""
@@ -110,13 +166,17 @@ class Screen:
 
 
 @contextmanager
-def xvfb(width: int, height: int, display: str | None = None) -> Iterator[str]:
+def xvfb(
+    width: int, height: int, display: str | None = None, fbdir: Path | None = None
+) -> Iterator[str]:
     """Run an Xvfb of `width` x `height` (24-bit, black root) and yield its DISPLAY.
 
     `display` (":N") picks the display number; by default Xvfb takes the first free one.
+    With `fbdir`, the screen's pixels are kept in a file there (see `framebuffer`).
     """
     read_fd, write_fd = os.pipe()
     chosen = [display] if display else []
+    chosen += ["-fbdir", str(fbdir)] if fbdir else []
     log = Path(tempfile.gettempdir()) / "kiosk-bench-xvfb.log"
     with log.open("wb") as log_file:
         process = subprocess.Popen(

@@ -187,7 +187,7 @@ class KioskApp:
             self.screenshots.tick(now),
         )
         self.view.report_failures(now)  # a panel may fail as the show asks how long it moves
-        self.window.update()
+        self.window.show_frame(now)
         return due
 
     def _redraw(self, _event: NeedsFrames) -> None:

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QPainter, QPixmap, QRegion
 
 from kiosk.core.content.model import Content
 from kiosk.core.content.source import Source
@@ -52,6 +52,7 @@ class Stage:
         self._unreported: list[int] = []
         self._views: dict[tuple[int, str], PanelView] = {}
         self._settled: Cached[tuple[int, str, QSize], QPixmap] = Cached()
+        self._drawn: dict[tuple[int, str, float, float, float, float], QRegion | None] = {}
         self._background: Cached[QSize, QPixmap] = Cached()
 
     @property
@@ -117,6 +118,19 @@ class Stage:
                 self._settled.drop()
             self._cache_background(rect.size().toSize())
         return self._paint(painter, rect, index, language, t)
+
+    def drawn_region(self, index: int, language: str, rect: QRectF) -> QRegion | None:
+        """Where panel `index` may paint over the background in `rect`, as whole pixels.
+
+        None when it may paint anywhere (a picture behind its text, a photo, a video,
+        a failed panel). Kept per panel, language and size while the stage lives.
+        """
+        key = (index, language, rect.x(), rect.y(), rect.width(), rect.height())
+        if key not in self._drawn:
+            view = self.view(index, language)
+            rects = None if view is None else view.drawn_rects(rect)
+            self._drawn[key] = None if rects is None else pixel_region(rects, rect)
+        return self._drawn[key]
 
     def still(self, index: int, language: str, t: float) -> bool:
         """True when panel `index` at `t` looks as it will from now on (settled, not live)."""
@@ -216,6 +230,15 @@ class Stage:
         self._failed.add(index)
         self._unreported.append(index)
         self._views = {k: v for k, v in self._views.items() if k[0] != index}
+        self._drawn = {k: v for k, v in self._drawn.items() if k[0] != index}
+
+
+def pixel_region(rects: Iterable[QRectF], bounds: QRectF) -> QRegion:
+    """The whole pixels `rects` touch, within `bounds`."""
+    region = QRegion()
+    for rect in rects:
+        region = region.united(QRegion(rect.intersected(bounds).toAlignedRect()))
+    return region
 
 
 class Stages:

@@ -66,7 +66,7 @@ class Ticker(QObject):
             next_at = self._on_tick(now)
         finally:
             self._ticking = False
-        self._schedule(now if self._kicked else next_at, now)
+        self._schedule(now if self._kicked else next_at, self.clock())  # the tick took time
 
     def _schedule(self, next_at: float | None, now: float) -> None:
         if next_at is None or math.isnan(next_at):

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.chrome.pinpad import PadView
@@ -65,6 +65,8 @@ class KioskWindow(QWidget):
         self.wake = wake
         self.painted = painted
         self._mouse_at: QPointF | None = None
+        self._frame_at: float | None = None  # the time of the frame `show_frame` paints
+        self._pad_shown = False  # the PIN pad was painted in the last paint
         self._cursor_hides_at: float | None = None
         self.locked = locked
         self.allow_close = not locked
@@ -82,16 +84,42 @@ class KioskWindow(QWidget):
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
 
     # painting -----------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Paint the show's frame for now, and the PIN pad over it when open.
+    def show_frame(self, now: float) -> None:
+        """Put the frame at `now` (the tick's time) on screen, repainting only what changed.
 
+        Painted at once, so the frame shows exactly the moment the damage was worked
+        out for; nothing at all when the screen already shows it. With the PIN pad
+        open (or just closed) the whole window is painted.
+        """
+        rect = QRectF(self.rect())
+        region = None
+        if not (self.pad.is_open or self._pad_shown):
+            region = self.view.damage(rect, now, self.pointer.pressed)
+            if region is not None and region.isEmpty():
+                return
+            if region is not None:  # one rectangle: one blit per picture, one copy to the screen
+                region = QRegion(region.boundingRect())
+        self._frame_at = now
+        try:
+            if region is None:
+                self.repaint()
+            else:
+                self.repaint(region)
+        finally:
+            self._frame_at = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the show's frame, and the PIN pad over it when open, where Qt asks.
+
+        The frame is the one `show_frame` was asked for, else the one at this moment.
         A panel that failed to paint is reported to the show once the paint is done.
         """
         painter = QPainter(self)
-        now, rect = self.clock(), QRectF(self.rect())
-        self.view.paint(painter, rect, now, self.pointer.pressed)
+        now, rect = self.clock() if self._frame_at is None else self._frame_at, QRectF(self.rect())
+        self.view.paint(painter, rect, now, self.pointer.pressed, event.region())
         self.pad.paint(painter, rect, now, self.view.theme)
         painter.end()
+        self._pad_shown = self.pad.is_open
         self.view.report_failures(now)
         self.painted(now)
 

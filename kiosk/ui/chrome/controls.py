@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 from kiosk.core.show.frame import ChromeState
 from kiosk.core.show.strings import language_name, ui_text
-from kiosk.ui.chrome.notice import paint_notice
+from kiosk.ui.chrome.notice import notice_layout, paint_notice
 from kiosk.ui.drawing.scale import Scale
 from kiosk.ui.drawing.text import TextStyle, draw_text
 from kiosk.ui.drawing.theme import Theme
@@ -27,6 +27,8 @@ ARROW_SIZE = 80
 CONTROL_GAP = 24  # between neighbouring controls
 EDGE_GAP = 48  # controls stay this far from the side bezels
 BOTTOM_GAP = 28  # and this far from the bottom one
+MARKER_SIZE = 12  # the operator's problem marker, its centre this far in from the corner:
+MARKER_INSET = 28
 
 
 def language_label(state: ChromeState) -> str:
@@ -72,6 +74,17 @@ def _navigation_layout(
     rects["prev"] = QRectF(first - gap - arrow, centre_y - arrow / 2, arrow, arrow)
     rects["next"] = QRectF(first + dots_width + gap, centre_y - arrow / 2, arrow, arrow)
     return rects
+
+
+def chrome_bounds(rect: QRectF, state: ChromeState, family: str) -> list[QRectF]:
+    """Where the chrome of `state` may paint in `rect`: its band, the marker's corner, and
+    the notice banner when one is up (its text set in `family`)."""
+    scale = Scale(rect)
+    corner = scale.px(MARKER_INSET) * 2
+    bounds = [scale.chrome_rect(), QRectF(rect.right() - corner, rect.top(), corner, corner)]
+    if state.notice:
+        bounds.append(notice_layout(rect, state.notice, family).band)
+    return bounds
 
 
 def hit_test(rect: QRectF, state: ChromeState, point: QPointF) -> str | None:
@@ -190,9 +203,9 @@ def _paint_countdown(
 def _paint_problem_marker(painter: QPainter, rect: QRectF, theme: Theme) -> None:
     """A small dim dot in the top-right corner: operators know to check the log."""
     scale = Scale(rect)
-    size = scale.px(12)
+    size = scale.px(MARKER_SIZE)
     path = QPainterPath()
-    centre = QPointF(rect.right() - scale.px(28), rect.top() + scale.px(28))
+    centre = QPointF(rect.right() - scale.px(MARKER_INSET), rect.top() + scale.px(MARKER_INSET))
     path.addEllipse(centre, size / 2, size / 2)
     colour = QColor(theme.accent_red)
     colour.setAlphaF(0.7)

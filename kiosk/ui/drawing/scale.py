@@ -46,6 +46,11 @@ class Scale:
         """Vertical margin: a fixed share of the short side."""
         return self.px(72)
 
+    def chrome_rect(self) -> QRectF:
+        """The band at the bottom of the panel where the chrome (dots, buttons) is drawn."""
+        height = self.px(CHROME_HEIGHT)
+        return QRectF(self.rect.left(), self.rect.bottom() - height, self.rect.width(), height)
+
     def content_rect(self) -> QRectF:
         """The panel rectangle inside the margins, leaving room for the chrome at the bottom."""
         chrome = self.px(CHROME_HEIGHT)

@@ -114,6 +114,15 @@ class PanelView(ABC):
     def paint(self, painter: QPainter, rect: QRectF, t: float) -> None:
         """Paint the panel into `rect` as it looks `t` seconds after it appeared."""
 
+    def drawn_rects(self, rect: QRectF) -> list[QRectF] | None:
+        """Where the panel in `rect` may paint over the stage's background, at any `t`.
+
+        Outside these rectangles the panel's picture is the bare background at every
+        `t`: a frame of its entrance repaints only them, and a fade between two panels
+        blends only where either paints. None (the default) means anywhere.
+        """
+        return None
+
     def release(self) -> None:
         """Let go of what only speeds up painting frames (sprites); it is rebuilt on use.
 

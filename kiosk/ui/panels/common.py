@@ -24,7 +24,7 @@ from kiosk.ui.drawing.scale import BODY_MIN, SPACE_M, SPACE_S, TITLE, TITLE_MIN,
 from kiosk.ui.drawing.theme import Theme
 from kiosk.ui.panels.base import PanelView, ViewContext
 from kiosk.ui.panels.media import MediaLayout, PanelMedia, Shares
-from kiosk.ui.panels.sprites import Sprite, needs_sprite, text_sprite
+from kiosk.ui.panels.sprites import Sprite, needs_sprite, text_bounds, text_sprite
 from kiosk.ui.panels.textblocks import (
     TextBlock,
     balanced_block,
@@ -39,6 +39,7 @@ from kiosk.ui.panels.textblocks import uniform_blocks as uniform_blocks
 ENTRANCE_SECONDS = 0.5
 STAGGER_SECONDS = 0.08
 SLIDE_DESIGN_PX = 40
+SHAPE_REACH = 24  # design px a shape's drawing may reach past its rectangle (pens, arrowheads)
 INTRO = 44  # design px of a panel's intro line
 ACCENT_BAR = (112, 10)  # design px: the amber bar that marks a title
 RED_TICK = 28  # design px: the short red segment after the amber bar
@@ -74,6 +75,26 @@ class PanelLayout:
     def release_sprites(self) -> None:
         """Let the text sprites go; the next `draw_text` paints them again."""
         self.sprites.clear()
+
+
+def drawn_area(
+    layout: PanelLayout, scale: Scale, extra: list[QRectF] | None = None
+) -> list[QRectF]:
+    """Where `layout` paints at any moment of its entrance (see `PanelView.drawn_rects`).
+
+    Every text with room for its glyphs, every shape (and each of `extra`) with room
+    for its pen and arrowheads, the picture beside the text and the QR card; each
+    also where it starts its entrance, slid down.
+    """
+    reach = scale.px(SHAPE_REACH)
+    media = layout.media
+    shapes = [*layout.shapes.values(), *(extra or [])]
+    if media is not None:
+        shapes += [box for box in (media.picture, media.qr_card) if box is not None]
+    rects = [text_bounds(block) for block in layout.texts.values()]
+    rects += [shape.adjusted(-reach, -reach, reach, reach) for shape in shapes]
+    slide = scale.px(SLIDE_DESIGN_PX)
+    return [rect.united(rect.translated(0.0, slide)) for rect in rects]
 
 
 def paint_background(painter: QPainter, rect: QRectF, theme: Theme) -> None:
@@ -227,6 +248,12 @@ class LaidOutView(PanelView):
         """Where text lies over a picture behind it: every text not on a card, the bar."""
         rects = [ink_rect(b) for k, b in layout.texts.items() if not k.startswith(self.on_cards)]
         return rects + [layout.shapes[key] for key in self.veiled_shapes if key in layout.shapes]
+
+    def drawn_rects(self, rect: QRectF) -> list[QRectF] | None:
+        """Its texts, shapes, picture and QR card; anywhere with a picture behind the text."""
+        if self.media.behind:
+            return None
+        return drawn_area(self.layout(rect), Scale(QRectF(rect)))
 
     def release(self) -> None:
         """Let the text sprites and the backdrop go; the layout itself (cheap to keep) stays."""

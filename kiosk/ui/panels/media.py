@@ -49,7 +49,6 @@ from kiosk.ui.panels.veils import (
     VEIL_FADE,
     VEIL_PADDING,
     Veil,
-    chrome_band,
     paint_veils,
 )
 
@@ -228,7 +227,7 @@ class PanelMedia:
             box = _united(regions).adjusted(*_pad(scale.px(VEIL_PADDING))).intersected(rect)
             alpha = self.veil_for(backdrop, [box.translated(-rect.topLeft())])
             layout.veils.append(Veil(box, alpha))
-        band = chrome_band(rect, scale)
+        band = scale.chrome_rect()
         alpha = self.veil_for(backdrop, [band.translated(-rect.topLeft())], CHROME_CONTRAST)
         layout.veils.append(Veil(band, alpha, scale.px(VEIL_FADE)))
 

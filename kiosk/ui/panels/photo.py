@@ -31,7 +31,6 @@ from kiosk.ui.panels.veils import (
     VEIL_FADE,
     VEIL_PADDING,
     Veil,
-    chrome_band,
     paint_veils,
 )
 
@@ -141,7 +140,7 @@ class PhotoView(LaidOutView):
             factor = hi.width() / rect.width()
             return [QRectF(ever.topLeft() * factor, ever.size() * factor)]
 
-        band = chrome_band(rect, scale)
+        band = scale.chrome_rect()
         alpha = self.media.veil_for(hi, seen(band), CHROME_CONTRAST)
         texts = [ink_rect(block) for block in layout.texts.values()]
         if texts:
@@ -153,6 +152,10 @@ class PhotoView(LaidOutView):
     def veiled_picture(self, layout: PanelLayout, rect: QRectF) -> QImage:
         """What the veil is measured on: the photo, `ZOOM` times the panel's size."""
         return self.photo(layout, rect)
+
+    def drawn_rects(self, rect: QRectF) -> list[QRectF] | None:
+        """Anywhere: the photo fills the panel, and zooms."""
+        return None
 
     # -- painting ----------------------------------------------------------------------------
     def paint(self, painter: QPainter, rect: QRectF, t: float) -> None:

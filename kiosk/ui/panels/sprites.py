@@ -87,7 +87,13 @@ def needs_sprite(block: TextBlock) -> bool:
     return round(block.pixel_size) > QT_GLYPH_CACHE_PX
 
 
+def text_bounds(block: TextBlock) -> QRectF:
+    """Where `block`'s glyphs may reach: its rectangle and room for glyph overhangs."""
+    margin = MARGIN_PX + block.pixel_size * TEXT_OVERHANG
+    return block.rect.adjusted(-margin, -margin, margin, margin)
+
+
 def text_sprite(block: TextBlock, family: str) -> Sprite:
     """A sprite of text `block` as `draw_block` draws it, glyph overhangs included."""
-    margin = MARGIN_PX + block.pixel_size * TEXT_OVERHANG
-    return paint_sprite([block.rect], lambda painter: draw_block(painter, block, family), margin)
+    return paint_sprite([text_bounds(block)], lambda painter: draw_block(painter, block, family),
+                        0.0)

@@ -23,6 +23,7 @@ from kiosk.ui.panels.base import PanelView, ViewContext
 from kiosk.ui.panels.common import (
     PanelLayout,
     appearing,
+    drawn_area,
     entrance,
     entrance_end,
     fit_block,
@@ -33,7 +34,7 @@ from kiosk.ui.panels.common import (
 )
 from kiosk.ui.panels.figures import FigureGrid, FigureType, layout_figure_grid
 from kiosk.ui.panels.media import PanelMedia
-from kiosk.ui.panels.sprites import Sprite, paint_sprite, text_sprite
+from kiosk.ui.panels.sprites import TEXT_OVERHANG, Sprite, paint_sprite, text_sprite
 from kiosk.ui.panels.textblocks import draw_block, ink_rect
 
 if TYPE_CHECKING:
@@ -181,6 +182,18 @@ class StatsView(PanelView):
             bounds = chart.static_bounds(box, scale.u)
             layout.sprites["chart"] = paint_sprite([bounds], lambda p: chart.paint_static(
                 p, box, scale.u))
+
+    def drawn_rects(self, rect: QRectF) -> list[QRectF] | None:
+        """Header, labels, source, picture and QR card, the figures' cells and the chart."""
+        if self.media.behind:
+            return None
+        layout = self.layout(rect)
+        figure = layout.figure.digits.pixelSize() * TEXT_OVERHANG
+        cells = [cell.adjusted(-figure, -figure, figure, figure) for cell in layout.grid.cells]
+        if self.chart is not None and layout.chart_rect is not None:
+            cells.append(self.chart.static_bounds(layout.chart_rect, layout.scale.u))
+        origin = rect.topLeft()
+        return [box.translated(origin) for box in drawn_area(layout.texts, layout.scale, cells)]
 
     def release(self) -> None:
         """Let the layout and its sprites go; the next paint builds them again."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath
 
-from kiosk.ui.drawing.scale import CHROME_HEIGHT, SPACE_L, SPACE_M, Scale
+from kiosk.ui.drawing.scale import SPACE_L, SPACE_M
 
 VEIL_PADDING = SPACE_M  # design px around the text a veil covers
 VEIL_FADE = SPACE_L * 2  # design px over which a band's veil fades in from above
@@ -51,9 +51,3 @@ def paint_veils(painter: QPainter, veils: list[Veil], colour: QColor) -> None:
             path.addRoundedRect(veil.rect, radius, radius)
             painter.fillPath(path, tint)
         painter.restore()
-
-
-def chrome_band(rect: QRectF, scale: Scale) -> QRectF:
-    """The band at the bottom of `rect` where the chrome (dots, buttons) is drawn."""
-    height = scale.px(CHROME_HEIGHT)
-    return QRectF(rect.left(), rect.bottom() - height, rect.width(), height)
