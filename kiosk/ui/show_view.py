@@ -132,10 +132,9 @@ class ShowView:
         """Where the panel picture (or the transition's blend) changed from `then` to `now`."""
         if then.transition is not None or now.transition is not None:
             fade = self._blend
-            same = then.transition is now.transition and fade is not None
-            if same and fade.transition is now.transition and now.transition.kind == "fade":
-                return fade.differ
-            return None
+            if fade is None or not (then.transition is now.transition is fade.transition):
+                return None
+            return fade.differ if fade.transition.kind == "fade" else None
         before, after = then.shot, now.shot
         same = before.source is after.source and before.index == after.index
         if not same or before.language != after.language:

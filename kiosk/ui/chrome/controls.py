@@ -77,8 +77,11 @@ def _navigation_layout(
 
 
 def chrome_bounds(rect: QRectF, state: ChromeState, family: str) -> list[QRectF]:
-    """Where the chrome of `state` may paint in `rect`: its band, the marker's corner, and
-    the notice banner when one is up (its text set in `family`)."""
+    """Where the chrome of `state` may paint in `rect`, whatever its controls show.
+
+    Its band, the problem marker's corner, and the notice banner when one is up
+    (its text set in `family`).
+    """
     scale = Scale(rect)
     corner = scale.px(MARKER_INSET) * 2
     bounds = [scale.chrome_rect(), QRectF(rect.right() - corner, rect.top(), corner, corner)]
