@@ -147,8 +147,7 @@ def _on_screen(
                     for name in apps.order(number):
                         spec = apps.kiosk(fade) if name == "kiosk" else apps.spec(name, LOOP_DWELL)
                         _from_launch(bench, name, spec, samples, fade)
-                    spec = apps.kiosk(slide)
-                    bench.run("kiosk", spec, lambda r: _slides(bench, r, plan, samples, slide))
+                    _slide_run(bench, apps.kiosk(slide), plan, samples, slide)
                     samples.progress(f"Pi-class, round {number + 1}/{plan.rounds}")
         finally:
             pointer.close()
@@ -172,21 +171,35 @@ def _from_launch(bench: Bench, name: str, spec: AppSpec, samples: Samples, conte
         _motion(bench.frames, run, content, samples, "pi_fade_fps", until=run.start + FROM_LAUNCH)
 
 
-def _slides(bench: Bench, run: Launch, plan: PiPlan, samples: Samples, content: Path) -> None:
-    """Automatic slides first, then swipes, each one lifted during a transition."""
-    if run.wait_until("headline_shown", timeout=20) is None:
-        return
-    changes = _changes(run, wait_for=SLIDES_SEEN)
-    if len(changes) < SLIDES_SEEN:
-        print(f"  the kiosk made {len(changes)} slides in time; see {run.log}", flush=True)
-        return
+def _slide_run(bench: Bench, spec: AppSpec, plan: PiPlan, samples: Samples, content: Path) -> None:
+    """The kiosk on slides: its automatic slides, then swipes; slides counted once it stopped."""
+    swipes_from: list[float] = []
+    run = bench.run("kiosk", spec, lambda r: swipes_from.append(_slides(bench, r, plan, samples,
+                                                                         content)))
+    if swipes_from and swipes_from[0] > 0:
+        _motion(bench.frames, run, content, samples, "pi_slide_fps", until=swipes_from[0])
+
+
+def _slides(bench: Bench, run: Launch, plan: PiPlan, samples: Samples, content: Path) -> float:
+    """Wait through the automatic slides, then swipe; when the swipes began (0: never).
+
+    The kiosk writes its records in bursts (and when it stops), so the slides are
+    read from its event log once it has stopped; here, the time they take is waited out.
+    """
+    first = run.wait_until("headline_shown", timeout=20)
+    if first is None:
+        print(f"  no first content in time; see {run.log}", flush=True)
+        return 0.0
+    settings = json.loads(content.read_text(encoding="utf-8"))["settings"]
+    cycle = settings["dwell_seconds"] + settings["transition_ms"] / 1000
+    run.sleep_until(first + SLIDES_SEEN * cycle + cycle / 2)
     _quiet(bench.frames, STILL)
     swipes_from = time.monotonic()
     dots = Dots(bench.screen, len(json.loads(content.read_text())["panels"]))
     for _ in range(plan.swipes):
         _swipe_pair(bench, dots, samples)
         _quiet(bench.frames, STILL)
-    _motion(bench.frames, run, content, samples, "pi_slide_fps", until=swipes_from)
+    return swipes_from
 
 
 def _swipe_pair(bench: Bench, dots: Dots, samples: Samples) -> None:
@@ -241,19 +254,13 @@ def _quiet(frames: FrameLog, seconds: float, timeout: float = 10.0) -> None:
         time.sleep(0.05)
 
 
-def _changes(run: Launch, wait_for: int = 0, timeout: float = 60.0) -> list[float]:
+def _changes(run: Launch) -> list[float]:
     """When each panel change began (monotonic), from the kiosk's event log.
 
-    With `wait_for`, wait until that many changes are logged (the log commits
-    about once a second).
+    Read once the kiosk has stopped: it writes its records in bursts, and all of
+    them as it stops.
     """
-    database = run.spec.log.parent / "events.sqlite3" if run.spec.log else None
-    deadline = time.monotonic() + timeout
-    while True:
-        found = _logged_changes(database, run) if database else []
-        if len(found) >= wait_for or time.monotonic() > deadline:
-            return found
-        time.sleep(0.25)
+    return _logged_changes(run.spec.log.parent / "events.sqlite3", run) if run.spec.log else []
 
 
 def _logged_changes(database: Path, run: Launch) -> list[float]:
