@@ -9,9 +9,10 @@ afterwards, as an intent (`report_failures`).
 
 `damage` is the part of the screen whose pixels differ between the frame painted
 last and the frame at `now`, so the window repaints only that: where the panel
-paints while it enters (a count-up repaints its figures and chart, not the whole
-screen), where either picture of a fade paints, the chrome band when the chrome
-changed; nothing while the screen is still. A slide, a new transition, a new panel
+may still change while it enters (`Stage.moving_region`: once a count-up's header
+is in, its figures and chart, not the whole screen), where either picture of a
+fade paints, the chrome band when the chrome changed; nothing while the screen is
+still. A slide, a new transition, a new panel
 or a new size damage everything, and so does any change while the booth is closed.
 """
 
@@ -143,7 +144,7 @@ class ShowView:
         index, language = after.index, after.language
         if stage.still(index, language, before.t) and stage.still(index, language, after.t):
             return QRegion()
-        return stage.drawn_region(index, language, rect)
+        return stage.moving_region(index, language, rect, before.t)
 
     # -- painting -------------------------------------------------------------------------
     def _paint_picture(self, painter: QPainter, rect: QRectF, frame: Frame, now: float) -> None:

@@ -132,6 +132,17 @@ class Stage:
             self._drawn[key] = None if rects is None else pixel_region(rects, rect)
         return self._drawn[key]
 
+    def moving_region(self, index: int, language: str, rect: QRectF, t: float) -> QRegion | None:
+        """Where panel `index` in `rect` may still change from `t` on, as whole pixels.
+
+        What the view says (`PanelView.moving_rects`), else all it draws (`drawn_region`).
+        """
+        view = self.view(index, language)
+        rects = None if view is None else view.moving_rects(rect, t)
+        if rects is None:
+            return self.drawn_region(index, language, rect)
+        return pixel_region(rects, rect)
+
     def still(self, index: int, language: str, t: float) -> bool:
         """True when panel `index` at `t` looks as it will from now on (settled, not live)."""
         view = self.view(index, language)

@@ -116,6 +116,29 @@ def test_no_panel_paints_outside_its_drawn_rects(qapp, folder, size, name) -> No
     assert checked >= 3
 
 
+@pytest.mark.parametrize("size", SIZES, ids=["landscape", "portrait", "720p"])
+def test_a_count_up_changes_only_its_figures_and_chart_once_the_header_is_in(
+    qapp, folder, size
+) -> None:
+    content = shipped()
+    stage = Stage(content, folder)
+    index = next(i for i, panel in enumerate(content.panels) if panel.kind == "stats")
+    rect = QRectF(0, 0, *size)
+    assert stage.moving_region(index, "en", rect, 0.1) == stage.drawn_region(index, "en", rect)
+    t = 0.7  # the header has entered (0.58 s); the figures count until about 2.5 s
+    moving = stage.moving_region(index, "en", rect, t)
+    assert moving is not None
+    drawn = stage.drawn_region(index, "en", rect)
+    assert drawn is not None and moving.subtracted(drawn).isEmpty() and moving != drawn
+    allowed, first = mask(moving, size), stage_frame(stage, index, size, t)
+    changed = False
+    for later in (0.8, 1.2, 2.0, stage.settle_seconds(index, "en") + 0.5):
+        frame = stage_frame(stage, index, size, later)
+        assert not ((frame != first) & ~allowed).any(), f"a change outside at {later}"
+        changed |= bool((frame != first).any())
+    assert changed  # the figures did count up in there
+
+
 def test_what_may_paint_anywhere_says_so(qapp, folder) -> None:
     document = every_kind({"file": PHOTO, "place": "behind"}, qr=True)
     content = Content.model_validate(document)

@@ -123,6 +123,14 @@ class PanelView(ABC):
         """
         return None
 
+    def moving_rects(self, rect: QRectF, t: float) -> list[QRectF] | None:
+        """Where the panel in `rect` may still change from `t` on; None: its `drawn_rects`.
+
+        A frame of its entrance after `t` repaints only these: a panel whose texts have
+        entered while its figures still count up says where the figures are.
+        """
+        return None
+
     def release(self) -> None:
         """Let go of what only speeds up painting frames (sprites); it is rebuilt on use.
 

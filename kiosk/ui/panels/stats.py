@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 SOURCE = 30
 SOURCE_SHARE = 0.14  # of the content height, at most, for the source line
 FIGURES_SHARE = 0.62  # of the width, in landscape
+HEADER_ITEMS = 2  # the header enters as items 0 (bar, title; a picture beside) and 1 (intro)
 COUNT_SECONDS, COUNT_STAGGER, COUNT_DELAY = 1.5, 0.12, 0.15
 CHART_STAGGER, CHART_DELAY = 0.1, 0.3
 
@@ -188,12 +189,24 @@ class StatsView(PanelView):
         if self.media.behind:
             return None
         layout = self.layout(rect)
+        counting = self._counting_area(layout)
+        origin = rect.topLeft()
+        return [box.translated(origin) for box in drawn_area(layout.texts, layout.scale, counting)]
+
+    def moving_rects(self, rect: QRectF, t: float) -> list[QRectF] | None:
+        """Once the header (and a picture beside) has entered: the figures and the chart."""
+        if self.media.behind or self.effective_time(t) < entrance_end(HEADER_ITEMS):
+            return None
+        origin = rect.topLeft()
+        return [box.translated(origin) for box in self._counting_area(self.layout(rect))]
+
+    def _counting_area(self, layout: StatsLayout) -> list[QRectF]:
+        """Where the figures count up and the chart grows: the cells and the chart's bounds."""
         figure = layout.figure.digits.pixelSize() * TEXT_OVERHANG
         cells = [cell.adjusted(-figure, -figure, figure, figure) for cell in layout.grid.cells]
         if self.chart is not None and layout.chart_rect is not None:
             cells.append(self.chart.static_bounds(layout.chart_rect, layout.scale.u))
-        origin = rect.topLeft()
-        return [box.translated(origin) for box in drawn_area(layout.texts, layout.scale, cells)]
+        return cells
 
     def release(self) -> None:
         """Let the layout and its sprites go; the next paint builds them again."""
