@@ -12,8 +12,8 @@ last and the frame at `now`, so the window repaints only that: where the panel
 may still change while it enters (`Stage.moving_region`: once a count-up's header
 is in, its figures and chart, not the whole screen), where either picture of a
 fade paints, the chrome band when the chrome changed; nothing while the screen is
-still. A slide, a new transition, a new panel
-or a new size damage everything, and so does any change while the booth is closed.
+still. A slide, a new transition, a new panel or a new size damage everything, and
+so does any change while the booth is closed.
 """
 
 from __future__ import annotations
