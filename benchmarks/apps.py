@@ -10,7 +10,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "web"))
 
-import build as web_build  # noqa: E402
+import webpage  # noqa: E402
 from launch import ROOT, AppSpec, chromium_spec, kiosk_spec  # noqa: E402
 
 SIZE = (1920, 1080)
@@ -47,7 +47,7 @@ def web_page() -> Path:
     page = HERE / "web" / "index.html"
     content = json.loads((ROOT / "content.json").read_text(encoding="utf-8"))
     content.pop("$schema", None)
-    page.write_text(web_build.build(content, page.parent), encoding="utf-8")
+    page.write_text(webpage.build(content, page.parent), encoding="utf-8")
     return page
 
 

@@ -7,7 +7,7 @@ panels with a 600 ms fade, staggers the entrances, counts the figures up with
 `Intl.NumberFormat` and grows the chart in step, then stops animating (nothing
 runs on a settled panel, as in the kiosk). `?dwell=8` overrides every dwell.
 
-    python benchmarks/web/build.py [--content content.json] [--out benchmarks/web/index.html]
+    python benchmarks/web/webpage.py [--content content.json] [--out benchmarks/web/index.html]
 """
 
 from __future__ import annotations
