@@ -15,10 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
-from kiosk.core.content.model import Content, localize
+from kiosk.core.content.model import Content
 from kiosk.core.content.schedule import local_time
 from kiosk.core.content.source import Source
-from kiosk.core.show.calendar import content_zone
+from kiosk.core.show.calendar import content_zone, notice_text
 from kiosk.core.show.closed import ClosedScreen, closed_words
 from kiosk.core.show.frame import resting_chrome
 from kiosk.core.show.moment import OnScreen, on_screen_at
@@ -80,14 +80,6 @@ def render_panel_image(
     finally:
         painter.end()
     return image
-
-
-def notice_text(content: Content, language: str) -> str | None:
-    """The notice's text in `language`, or None without a notice."""
-    notice = content.notice
-    if notice is None:
-        return None
-    return localize(notice.text, language, content.default_language) or None
 
 
 def render_closed_image(content: Content, closed: ClosedScreen, size: tuple[int, int]) -> QImage:

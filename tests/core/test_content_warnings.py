@@ -178,6 +178,72 @@ def test_validate_warns_about_control_characters_per_language() -> None:
     assert warnings_at(result, "panels[0].title.fr") == []
 
 
+# -- blank texts ------------------------------------------------------------------------------
+SHOWS_NOTHING = "so the kiosk shows nothing here: write the text"
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("", "is empty"),
+        ("   ", "holds only spaces"),
+        (" \n\t ", "holds only spaces"),
+        ("\u200b", "holds only characters that show nothing (U+200B)"),
+        ("\u2060\u00ad \u3164", "holds only characters that show nothing (U+2060, U+00AD, U+3164)"),
+        ("\x07\ufeff", "holds only characters that show nothing (BEL (U+0007), BOM (U+FEFF))"),
+    ],
+)
+def test_a_text_that_shows_nothing_is_warned_with_its_place(text: str, what: str) -> None:
+    # h12 V2: validate said OK, the screen showed an empty panel
+    document = sample_document()
+    document["panels"][0]["title"] = {"en": text, "fr": "Les producteurs"}
+    result = check(document)
+    assert result.ok  # a warning: the kiosk still runs, with nothing where the title goes
+    (problem,) = warnings_at(result, "panels[0].title.en", SHOWS_NOTHING)
+    assert problem.message == f"{what}, {SHOWS_NOTHING}"
+    assert problem.line is not None
+    assert warnings_at(result, "panels[0].title.fr", SHOWS_NOTHING) == []
+
+
+def test_every_kind_of_text_is_checked_by_the_one_rule() -> None:
+    document = sample_document()
+    document["panels"][1]["cards"][0]["title"] = ""
+    document["panels"][2]["steps"][1]["text"] = {"en": "\u200b", "fr": "Texte"}
+    document["panels"].append({"id": "q", "kind": "quote", "quote": " ", "name": "Ana",
+                               "qr": {"url": "https://cmpa.ca", "caption": ""}})
+    document["notice"] = {"text": {"en": "Back soon", "fr": "  "}}
+    result = check(document)
+    for path in ("panels[1].cards[0].title", "panels[2].steps[1].text.en", "panels[3].quote",
+                 "panels[3].qr.caption", "notice.text.fr"):
+        assert warnings_at(result, path, SHOWS_NOTHING), path
+
+
+def test_an_optional_text_blank_everywhere_may_be_left_out() -> None:
+    document = sample_document()
+    document["panels"][0]["subtitle"] = {"en": "", "fr": " "}
+    result = check(document)
+    for language in ("en", "fr"):
+        (problem,) = warnings_at(result, f"panels[0].subtitle.{language}", SHOWS_NOTHING)
+        assert problem.message.endswith('write the text, or leave out "subtitle"')
+    document["panels"][0]["subtitle"] = {"en": "", "fr": "Des histoires"}
+    (problem,) = warnings_at(check(document), "panels[0].subtitle.en", SHOWS_NOTHING)
+    assert problem.message.endswith("write the text")  # leaving it out loses the French
+
+
+def test_a_blank_plain_notice_is_not_called_the_same_text_in_every_language() -> None:
+    document = sample_document()
+    document["notice"] = {"text": ""}
+    result = check(document)
+    assert [p.message for p in result.problems if p.path == "notice.text"] == [
+        f"is empty, {SHOWS_NOTHING}"]
+
+
+def test_words_in_a_language_not_listed_are_not_checked_for_blanks() -> None:
+    document = sample_document()
+    document["panels"][0]["title"] = {"en": "Producers", "fr": "Producteurs", "de": ""}
+    assert warnings_at(check(document), "panels[0].title.de", SHOWS_NOTHING) == []
+
+
 # -- pictures ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("index", [0, 1, 2])
 def test_a_picture_on_any_panel_is_drawn_and_not_warned(tmp_path, index) -> None:

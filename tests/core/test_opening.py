@@ -176,6 +176,20 @@ def test_a_notice_picked_up_by_a_reload_shows_from_the_next_panel() -> None:
     assert show.chrome(11.0).notice == "Back at 14:00"
 
 
+def test_a_notice_that_shows_nothing_in_a_language_draws_no_banner_in_it() -> None:
+    # h12 V2: "   " or a zero-width space drew an empty amber banner over every panel
+    blank = {"text": {"en": "   ", "fr": "\u200b"}}
+    show, _ = make(content(schedule=None, notice=blank))
+    assert show.chrome(0.0).notice is None
+    show.toggle_language(1.0)
+    assert show.chrome(1.0).notice is None
+    half = {"text": {"en": "", "fr": "De retour à 14 h"}}
+    show, _ = make(content(schedule=None, notice=half))
+    assert show.chrome(0.0).notice is None
+    show.toggle_language(1.0)
+    assert show.chrome(1.0).notice == "De retour à 14 h"
+
+
 def test_without_a_wall_clock_the_show_is_always_open() -> None:
     show = Presentation(as_source(content()), 0.0)
     assert show.open and show.active == (0, 1, 2)

@@ -272,3 +272,15 @@ def test_the_notice_is_painted_over_every_panel_in_its_language(qapp) -> None:
         assert image.pixelColor(940, 10) == amber  # the banner's right end, at the top
         plain = render_panel_image(with_notice, Path("."), index, (960, 540), "fr", notice=False)
         assert plain.pixelColor(940, 10) != amber
+
+
+def test_a_notice_of_spaces_or_zero_width_characters_paints_no_banner(qapp) -> None:
+    from kiosk.core.content.model import Content
+
+    document = {**sample_document(), "notice": {"text": {"en": "   ", "fr": "\u200b\u2060"}}}
+    blank = Content.model_validate(document)
+    amber = Theme.from_settings(blank.settings.theme).accent
+    for language in ("en", "fr"):
+        image = render_panel_image(blank, Path("."), 0, (960, 540), language)
+        assert image.pixelColor(940, 10) != amber
+

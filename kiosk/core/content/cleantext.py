@@ -6,11 +6,17 @@ it, so that "txt.exe" reads "exe.txt". `unwanted` names them for `kiosk validate
 `shown_text` is what the kiosk draws: the same text without them. The joiners,
 marks and selectors real scripts and emoji need (ZWJ, ZWNJ, LRM, RLM, combining
 marks, variation selectors, tag characters) are kept.
+
+A text can also show nothing at all: empty, only spaces, or only characters that
+take no room (a zero-width space, a word joiner, a Hangul filler). `blank_message`
+says so for `kiosk validate`; `visible_text` is None for such a text, so that a
+banner is not drawn around nothing.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kiosk.core.content.model import Text, localize
 
@@ -50,6 +56,43 @@ def shown_text(text: str) -> str:
 def localized_text(text: Text | None, language: str, fallback: str) -> str:
     """A content text as shown in `language` (`fallback` when missing), without controls."""
     return shown_text(localize(text, language, fallback))
+
+
+_DRAWN_EMPTY = frozenset("\u115f\u1160\u3164\uffa0\u2800")  # fillers: letters that show nothing
+
+
+def _shows_nothing(char: str) -> bool:
+    """True for a character that leaves no mark: a space, a format character, a filler."""
+    return char.isspace() or unicodedata.category(char) == "Cf" or char in _DRAWN_EMPTY
+
+
+def is_blank(text: str) -> bool:
+    """True when `text`, as the kiosk draws it, leaves no mark on the screen."""
+    return all(_shows_nothing(char) for char in shown_text(text))
+
+
+def visible_text(text: Text | None, language: str, fallback: str) -> str | None:
+    """`localized_text`, or None when it shows nothing (empty, spaces, invisible)."""
+    shown = localized_text(text, language, fallback)
+    return None if is_blank(shown) else shown
+
+
+def blank_message(text: str, leave_out: str = "") -> str | None:
+    """The warning for a text that shows nothing, or None when it shows something.
+
+    `leave_out` names an optional field the editor may simply remove instead.
+    """
+    if not is_blank(text):
+        return None
+    hidden = [char for char in dict.fromkeys(text) if not char.isspace()]
+    if not text:
+        what = "is empty"
+    elif not hidden:
+        what = "holds only spaces"
+    else:
+        what = f"holds only characters that show nothing ({', '.join(map(describe, hidden[:4]))})"
+    instead = f", or leave out \"{leave_out}\"" if leave_out else ""
+    return f"{what}, so the kiosk shows nothing here: write the text{instead}"
 
 
 def unwanted(text: str) -> list[str]:

@@ -17,12 +17,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kiosk.core.content.cleantext import unwanted, unwanted_message
+from kiosk.core.content.cleantext import blank_message, is_blank, unwanted, unwanted_message
 from kiosk.core.content.fields import (
     allowed_keys,
     field_named,
     is_text,
     is_text_list,
+    model_at,
     models_in,
     pick,
 )
@@ -141,11 +142,15 @@ class _Languages:
                 self.add("warning", f"'{code}' is listed twice; remove one", ("languages", index))
 
     def text(self, path: JsonPath, text: TextValue) -> None:
-        """A text should be given in every listed language, and only those, without controls."""
+        """A text should be given in every listed language, and only those, without controls.
+
+        It should also show something in each of them (`blank`).
+        """
         self.invisible(path, text)
+        self.blank(path, text)
         languages = self.languages
         if isinstance(text, str):
-            if len(languages) > 1 and path[-1] not in PROPER_NAMES:
+            if len(languages) > 1 and path[-1] not in PROPER_NAMES and not is_blank(text):
                 example = ", ".join(f'"{code}": "..."' for code in languages)
                 self.add("warning", f"same text in every language; give {{{example}}}", path)
             return
@@ -161,6 +166,29 @@ class _Languages:
                     (*path, code),
                 )
 
+
+    def blank(self, path: JsonPath, text: TextValue) -> None:
+        """A text that shows nothing (empty, spaces, zero-width) in a language it is shown in.
+
+        A warning, not an error: the kiosk runs, with nothing where the text goes. When
+        the text is blank in every language and its field is optional, leaving the field
+        out is the other fix.
+        """
+        shown = [(path, text)] if isinstance(text, str) else [
+            ((*path, code), value) for code, value in text.items() if code in self.languages]
+        blanks = [(where, value) for where, value in shown if is_blank(value)]
+        everywhere = len(blanks) == len(shown)
+        leave_out = str(path[-1]) if everywhere and self.optional(path) else ""
+        for where, value in blanks:
+            self.add("warning", blank_message(value, leave_out) or "", where)
+
+    def optional(self, path: JsonPath) -> bool:
+        """True when the model lets the text at `path` be left out."""
+        if isinstance(path[-1], int):
+            return False
+        model = model_at(path[:-1], self.parsed.value)
+        field = None if model is None else field_named(model, path[-1])
+        return field is not None and not field.is_required()
 
     def invisible(self, path: JsonPath, text: TextValue) -> None:
         """Control characters and direction overrides are warned about (and never drawn)."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
+from kiosk.core.content.cleantext import visible_text
 from kiosk.core.content.schedule import (
     local_instant,
     opening_hours,
@@ -109,6 +110,18 @@ def agenda(content: Content, epoch: float, default_zone: tzinfo) -> Agenda:
         changes_at=earliest(*changes),
         screen_off=schedule is not None and schedule.outside_hours == "screen_off",
     )
+
+
+def notice_text(content: Content, language: str) -> str | None:
+    """The notice's words in `language`; None without a notice, or when they show nothing.
+
+    A notice written "" or "   " (or only zero-width characters) in a language draws no
+    banner in it: an amber band with nothing to read would only hide the panel.
+    """
+    notice = content.notice
+    if notice is None:
+        return None
+    return visible_text(notice.text, language, content.default_language)
 
 
 def notice_state(content: Content, epoch: float, zone: tzinfo) -> tuple[bool, float | None]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kiosk.core.content.model import localize
+from kiosk.core.show.calendar import notice_text
 from kiosk.core.show.frame import (
     ChromeState,
     Frame,
@@ -194,10 +194,9 @@ class ShowState:
 
     def _notice(self, language: str) -> str | None:
         """The notice banner's text in `language`, while it is up."""
-        notice = self.content.notice
-        if notice is None or not self._opening.agenda.notice:
+        if not self._opening.agenda.notice:
             return None
-        return localize(notice.text, language, self.content.default_language) or None
+        return notice_text(self.content, language)
 
     def _shot(self, now: float) -> Shot:
         """The panel picture on screen at `now` (a transition shows its incoming one)."""
