@@ -140,11 +140,33 @@ def sample_document() -> dict[str, Any]:
     }
 
 
-def png_header(width: int, height: int) -> bytes:
-    """The first bytes of a PNG of `width` x `height`: enough for `kiosk validate` to size it."""
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    chunk = struct.pack(">I", len(ihdr)) + b"IHDR" + ihdr
-    return b"\x89PNG\r\n\x1a\n" + chunk + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    """One PNG chunk: length, type, data, CRC."""
+    crc = struct.pack(">I", zlib.crc32(kind + data))
+    return struct.pack(">I", len(data)) + kind + data + crc
+
+
+def png_header(width: int, height: int, depth: int = 8, colour: int = 2, *,
+               pixels: bytes = b"") -> bytes:
+    """A PNG of `width` x `height`: its header, the compressed `pixels` given, its end.
+
+    Without pixels it is enough for `kiosk validate` to size it and find it whole (an
+    RGB PNG of 8-bit `depth` and `colour` type 2 by default), not for Qt to draw it.
+    """
+    ihdr = struct.pack(">IIBBBBB", width, height, depth, colour, 0, 0, 0)
+    body = png_chunk(b"IDAT", pixels) if pixels else b""
+    return b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + body + png_chunk(b"IEND", b"")
+
+
+PNG_CHANNELS = {0: 1, 2: 3, 4: 2, 6: 4}  # grey, RGB, grey and alpha, RGBA
+
+
+def blank_png(width: int, height: int, depth: int = 8, colour: int = 0) -> bytes:
+    """A real black PNG of `width` x `height` (Qt reads it), small on disk: grey by default."""
+    packer = zlib.compressobj(9)
+    row = bytes(1 + width * PNG_CHANNELS[colour] * depth // 8)
+    pixels = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    return png_header(width, height, depth, colour, pixels=pixels)
 
 
 def sample_content(**changes: Any) -> Content:

@@ -13,6 +13,7 @@ import pytest
 from kiosk.cli import main
 from kiosk.core.content.load import load
 from kiosk.core.content.location import FROM_OPTION, FROM_SHIPPED, ContentLocation
+from kiosk.core.content.problems import format_problem
 from kiosk.core.records.events import EventLog
 from kiosk.display import Display
 from kiosk.doctor import blanking, clock, content, files, screen, storage
@@ -21,7 +22,7 @@ from kiosk.doctor.report import format_json, format_text
 from kiosk.doctor.result import fail, ok, warn
 from kiosk.qtlibs import debian_package, missing_libraries, missing_libraries_hint
 from kiosk.shipped import resource_dir, story_file
-from tests.support import sample_content, sample_document, write_content
+from tests.support import png_header, sample_content, sample_document, write_content
 
 MB = 1024 * 1024
 TORONTO = ZoneInfo("America/Toronto")
@@ -192,8 +193,30 @@ def test_pictures_present_pass_and_missing_ones_are_named(tmp_path) -> None:
     found = content.pictures_result(*located(path))
     assert status(found) == "WARN" and "pictures/crew.png" in found.message
     (tmp_path / "pictures").mkdir()
-    (tmp_path / "pictures" / "crew.png").write_bytes(b"png")
-    assert content.pictures_result(*located(path)).message == "all 1 present"
+    (tmp_path / "pictures" / "crew.png").write_bytes(png_header(1920, 1080))
+    assert content.pictures_result(*located(path)).message == "all 1 present and readable"
+
+
+def test_every_picture_validate_names_is_named_in_its_words(tmp_path) -> None:
+    # h12 V3: doctor named only missing files; a placeholder shows for all of these
+    pictures = {"text.jpg": b"not a picture", "bomb.png": png_header(40000, 40000, 1, 0),
+                "trunc.png": png_header(1920, 1080)[:-12], "good.png": png_header(1920, 1080),
+                "phone.jpg": b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00"}
+    (tmp_path / "pictures").mkdir()
+    for name, data in pictures.items():
+        (tmp_path / "pictures" / name).write_bytes(data)
+    document = sample_document()
+    document["panels"] = [{"id": f"p{index}", "kind": "photo", "image": f"pictures/{name}"}
+                          for index, name in enumerate([*pictures, "gone.png"])]
+    path = write_content(tmp_path, document)
+    location, loaded = located(path)
+    found = content.pictures_result(location, loaded)
+    assert status(found) == "WARN" and found.message.startswith("5 of 6 to look at")
+    validate = [format_problem(p, path.name) for p in loaded.problems if "image" in p.path]
+    assert found.message.splitlines()[1:] == validate and len(validate) == 5
+    assert "good.png" not in found.message
+    for name in ("text.jpg", "bomb.png", "trunc.png", "phone.jpg", "gone.png"):
+        assert f"'pictures/{name}'" in found.message
 
 
 def test_the_shipped_pin_is_flagged_and_a_booth_pin_passes(tmp_path) -> None:
@@ -351,6 +374,12 @@ def test_text_output_has_a_line_per_check_the_fix_below_and_a_summary() -> None:
     lines = text.splitlines()
     assert lines[0].startswith("OK   clock") and lines[2].strip() == "fix: change it"
     assert lines[-1] == "1 failed, 1 to look at, 1 passed."
+
+
+def test_a_message_of_several_lines_keeps_the_table_indent() -> None:
+    lines = format_text([warn("pictures", "2 of 3:\nfirst line\nsecond", "fix")]).splitlines()
+    assert lines[:3] == ["WARN pictures         2 of 3:", " " * 22 + "first line",
+                         " " * 22 + "second"]
 
 
 def test_json_output_is_for_monitoring() -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from kiosk.core.content.checks import file_problems_of
 from kiosk.core.content.load import LoadResult
 from kiosk.core.content.location import FROM_SHIPPED, ContentLocation
+from kiosk.core.content.media import media_refs
 from kiosk.core.content.model import Settings
 from kiosk.core.content.problems import format_problem
-from kiosk.core.content.source import picture_paths
 from kiosk.doctor.result import Result, fail, ok, warn
 from kiosk.mpvlib import INSTALL_EXTRA, INSTALL_LIBMPV, video_support
 
@@ -43,21 +44,23 @@ def content_result(location: ContentLocation, loaded: LoadResult) -> Result:
 
 
 def pictures_result(location: ContentLocation, loaded: LoadResult) -> Result:
-    """Whether every picture the content names is beside it."""
+    """Whether every picture the content names can be shown, in `kiosk validate`'s words."""
     if loaded.content is None:
         return warn("pictures", "not checked: the content is not usable", "fix the content first")
-    pictures = picture_paths(loaded.content, location.path.parent)
-    missing = [path for path in pictures if not path.is_file()]
-    if missing:
-        names = ", ".join(str(path.relative_to(location.path.parent)) for path in missing)
+    named = [ref for panel in loaded.content.panels for ref in media_refs(panel)
+             if ref.kind == "picture"]  # each place a picture is named
+    found = file_problems_of(loaded.content, loaded.problems)
+    if found:
+        lines = [format_problem(problem, location.path.name) for problem in found]
         return warn(
             "pictures",
-            f"{len(missing)} of {len(pictures)} missing: {names} (a placeholder shows instead)",
-            f"copy them into {location.path.parent}",
+            f"{len(found)} of {len(named)} to look at, as kiosk validate says:\n"
+            + "\n".join(lines),
+            f"do what each line says (pictures are in {location.path.parent})",
         )
-    if not pictures:
+    if not named:
         return ok("pictures", "the content uses no pictures")
-    return ok("pictures", f"all {len(pictures)} present")
+    return ok("pictures", f"all {len(named)} present and readable")
 
 
 def videos_result(loaded: LoadResult) -> Result:

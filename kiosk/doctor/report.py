@@ -11,10 +11,14 @@ WIDTH = 17
 
 
 def format_text(results: Sequence[Result]) -> str:
-    """One line per check (``OK   display  X display :0``), the fix indented below."""
+    """One line per check (``OK   display  X display :0``), the fix indented below.
+
+    A message of several lines (the pictures' problems, one a line) keeps the indent.
+    """
     lines = []
     for result in results:
-        lines.append(f"{result.status:<5}{result.name:<{WIDTH}}{result.message}")
+        message = result.message.replace("\n", "\n" + " " * (5 + WIDTH))
+        lines.append(f"{result.status:<5}{result.name:<{WIDTH}}{message}")
         if result.fix:
             lines.append(f"{'':<5}{'':<{WIDTH}}fix: {result.fix}")
     lines.append(summary(results))

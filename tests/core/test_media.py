@@ -19,11 +19,14 @@ from kiosk.core.show.timing import SHORTEST_VIDEO_DWELL
 from tests.support import as_source, png_header
 
 
-def jpeg_bytes(width: int, height: int, exif: int = 0) -> bytes:
-    """A JPEG's head: SOI, an APP1 segment of `exif` bytes, then a baseline frame header."""
-    app1 = b"\xff\xe1" + struct.pack(">H", exif + 2) + b"E" * exif
+def jpeg_bytes(width: int, height: int, exif: int = 0, *, end: bytes = b"\xff\xd9",
+               preview: bytes = b"") -> bytes:
+    """A JPEG: SOI, an APP1 segment of `exif` bytes (holding `preview`), a baseline frame
+    header, a scan, then `end` (its end-of-image marker; b"" for a copy cut short)."""
+    exif_data = preview + b"E" * exif
+    app1 = b"\xff\xe1" + struct.pack(">H", len(exif_data) + 2) + exif_data
     sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
-    return b"\xff\xd8" + app1 + sof + b"\xff\xda\x00\x02" + b"\x00" * 16
+    return b"\xff\xd8" + app1 + sof + b"\xff\xda\x00\x02" + b"\x00" * 16 + end
 
 
 def document(*panels: dict[str, Any]) -> bytes:
@@ -96,7 +99,7 @@ def test_model_errors_name_the_field(tmp_path: Path, panel: dict[str, Any], path
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (png_header(4032, 3024), FileInfo("png", (4032, 3024))),
+        (png_header(4032, 3024), FileInfo("png", (4032, 3024), 4032 * 3024 * 4)),
         (jpeg_bytes(6000, 4000), FileInfo("jpeg", (6000, 4000))),
         (jpeg_bytes(800, 600, exif=60_000), FileInfo("jpeg", (800, 600))),  # past the head
         (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>', FileInfo("svg")),
@@ -105,7 +108,7 @@ def test_model_errors_name_the_field(tmp_path: Path, panel: dict[str, Any], path
         (b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00", FileInfo("mp4")),
         (b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81", FileInfo("matroska")),
         (b"this is not a picture", FileInfo(None)),
-        (b"\xff\xd8\xff", FileInfo("jpeg", None)),  # cut short: a JPEG of unknown size
+        (b"\xff\xd8\xff", FileInfo("jpeg", None, None, True)),  # cut short, of unknown size
         (b"", FileInfo(None)),
     ],
 )
@@ -113,6 +116,70 @@ def test_sniff_reads_format_and_size(tmp_path: Path, data: bytes, expected: File
     path = tmp_path / "file"
     path.write_bytes(data)
     assert sniff(path) == expected
+
+
+THUMBNAIL = jpeg_bytes(160, 120)  # an EXIF preview: a whole JPEG, end marker and all
+MOTION = b"\x00\x00\x00\x18ftypmp42" + b"\xff" * 5000  # a phone's video after the photo
+
+
+@pytest.mark.parametrize(
+    ("data", "cut_short"),
+    [
+        (jpeg_bytes(2000, 1200), False),
+        (jpeg_bytes(2000, 1200, end=b""), True),
+        (jpeg_bytes(2000, 1200, end=b"\xff"), True),
+        (jpeg_bytes(2000, 1200, preview=THUMBNAIL, end=b""), True),  # the preview's end is not
+        (jpeg_bytes(2000, 1200) + MOTION, False),
+        (jpeg_bytes(2000, 1200, end=b"\x00" * (3 << 20) + b"\xff\xd9\x00"), False),  # far on
+        (png_header(1600, 1000), False),
+        (png_header(1600, 1000)[:-12], True),  # no end chunk: Qt draws none of it
+        (png_header(1600, 1000)[:-14], True),
+        (png_header(1600, 1000) + b"appended", False),
+    ],
+)
+def test_sniff_knows_a_picture_cut_short(tmp_path: Path, data: bytes, cut_short: bool) -> None:
+    path = tmp_path / "picture"
+    path.write_bytes(data)
+    assert sniff(path).cut_short is cut_short
+
+
+@pytest.mark.parametrize(
+    ("header", "too_large"),
+    [
+        (png_header(8192, 8192), False),  # 256 MB as Qt decodes it: the most it takes
+        (png_header(8193, 8192), True),
+        (png_header(40000, 40000, 1, 0), True),  # one bit a pixel on disk, four in memory
+        (png_header(5792, 5792, 16, 6), False),  # 16-bit colour: eight bytes a pixel
+        (png_header(5793, 5793, 16, 6), True),
+        (png_header(8192, 8192, 16, 0), False),  # 16-bit grey: four
+        (jpeg_bytes(40000, 40000), False),  # a JPEG is decoded at the size it is shown
+    ],
+)
+def test_sniff_knows_a_picture_too_large_to_decode(
+    tmp_path: Path, header: bytes, too_large: bool
+) -> None:
+    path = tmp_path / "picture"
+    path.write_bytes(header)
+    assert sniff(path).too_large is too_large
+
+
+def test_validate_names_pictures_cut_short_or_too_large(tmp_path: Path) -> None:
+    (tmp_path / "trunc.jpg").write_bytes(jpeg_bytes(2000, 1200, end=b""))
+    (tmp_path / "trunc.png").write_bytes(png_header(2000, 1200)[:-12])
+    (tmp_path / "bomb.png").write_bytes(png_header(40000, 40000, 1, 0))
+    found = problems(document(
+        {"id": "a", "kind": "photo", "image": "trunc.jpg"},
+        {"id": "b", "kind": "photo", "image": "trunc.png"},
+        {"id": "c", "kind": "photo", "image": {"file": "bomb.png"}},
+    ), tmp_path)
+    assert found["panels[0].image"] == (
+        "warning: picture 'trunc.jpg' is cut short: the file ends before the picture does (a "
+        "copy or download that did not finish); the kiosk shows what is there, grey below "
+        "it: copy the picture again from the original")
+    assert "cut short" in found["panels[1].image"] and "a placeholder" in found["panels[1].image"]
+    assert found["panels[2].image.file"].startswith(
+        "warning: picture 'bomb.png' is 40,000 x 40,000 pixels: decoding it takes 6,104 MB, "
+        "more than the 256 MB the kiosk allows a picture, so it shows a placeholder")
 
 
 def test_sniff_never_raises_on_a_folder_or_a_missing_file(tmp_path: Path) -> None:

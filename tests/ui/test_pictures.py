@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 
+from kiosk.core.content import filetypes
+from kiosk.core.content.filetypes import DECODE_LIMIT_MB, sniff
 from kiosk.ui.drawing.pictures import draw_picture, load_content_picture, load_picture
+from tests.support import blank_png
 
 SURFACE = QColor("#172A44")
 MUTED = QColor("#C3CCD8")
@@ -196,3 +199,35 @@ def test_draw_picture_with_empty_rect_draws_nothing(qapp) -> None:
     draw_picture(painter, QRectF(0, 0, 0, 0), None, (SURFACE, MUTED), 4)
     painter.end()
     assert canvas.pixelColor(0, 0).rgb() == NAVY.rgb()
+
+
+def test_the_decode_limit_is_validates(qapp) -> None:
+    assert QImageReader.allocationLimit() == DECODE_LIMIT_MB
+
+
+def test_a_png_validate_calls_too_large_is_one_the_kiosk_cannot_draw(qapp, tmp_path) -> None:
+    bomb = tmp_path / "bomb.png"  # 64 kB on disk, 256 MB and a little more in memory
+    bomb.write_bytes(blank_png(8193, 8192))
+    assert sniff(bomb).too_large
+    assert load_picture(bomb, (1920, 1080), cover=True) is None
+
+
+@pytest.mark.parametrize(
+    ("side", "depth", "colour"),
+    [(512, 8, 0), (512, 8, 6), (512, 16, 0), (362, 16, 2), (362, 16, 6)],
+)
+def test_validate_and_the_kiosk_draw_the_line_at_the_same_pixel(
+    qapp, tmp_path, monkeypatch, side, depth, colour
+) -> None:
+    # at a limit of 1 MB, cheap to decode: side x side fits (4 bytes a pixel, 8 for
+    # 16-bit colour), one pixel wider does not
+    monkeypatch.setattr(filetypes, "DECODE_LIMIT_MB", 1)
+    QImageReader.setAllocationLimit(1)
+    try:
+        for width, fits in ((side, True), (side + 1, False)):
+            path = tmp_path / f"{width}.png"
+            path.write_bytes(blank_png(width, side, depth, colour))
+            assert sniff(path).too_large is not fits
+            assert (load_picture(path, (100, 100), cover=True) is not None) is fits
+    finally:
+        QImageReader.setAllocationLimit(DECODE_LIMIT_MB)

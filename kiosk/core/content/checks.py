@@ -9,6 +9,7 @@ the lengths of texts (what fits at the smallest readable size) in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
 
@@ -25,7 +26,7 @@ from kiosk.core.content.media_checks import (
 )
 from kiosk.core.content.model import Content, StatsPanel
 from kiosk.core.content.numbers import format_figure
-from kiosk.core.content.problems import Problem, Severity, locate, problem_at
+from kiosk.core.content.problems import Problem, Severity, format_path, locate, problem_at
 from kiosk.core.content.schedule_checks import schedule_problems
 
 BILLIONS_FROM = 0.001  # a compact currency figure from this up to 1,000 is read as billions
@@ -147,6 +148,20 @@ class _Checks:
         else:
             return place.real
         return None
+
+
+def file_problems_of(
+    content: Content, problems: Sequence[Problem], kind: str = "picture"
+) -> list[Problem]:
+    """The problems `kiosk validate` found with the files of `kind` that `content` names.
+
+    Missing, unreadable, cut short, too large, of a format the kiosk does not show: the
+    very lines validate prints, for `kiosk doctor` to name them the same way.
+    """
+    places = {format_path(("panels", index, *ref.where))
+              for index, panel in enumerate(content.panels)
+              for ref in media_refs(panel) if ref.kind == kind}
+    return [problem for problem in problems if problem.path in places]
 
 
 def billions_hint(value: float, currency: str, language: str) -> str:

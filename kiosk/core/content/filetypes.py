@@ -3,9 +3,11 @@
 `kiosk validate` runs without Qt, and staff name files whose extension says little
 (a phone's HEIC photo renamed .jpg, a WebP saved from a browser). `sniff` reads the
 file's signature, and for PNG and JPEG its width and height from the header, without
-decoding the picture. It never raises: an unreadable file is `FileInfo(None)`, and
-what is not a regular file (a named pipe, a device) is never opened
-(`kiosk.core.content.reader.open_regular`).
+decoding the picture; whether the file ends where the picture does (a copy cut short
+is shown grey, or not at all); and for PNG how much memory decoding it takes, which
+the kiosk's image reader refuses beyond `DECODE_LIMIT_MB`. It never raises: an
+unreadable file is `FileInfo(None)`, and what is not a regular file (a named pipe,
+a device) is never opened (`kiosk.core.content.reader.open_regular`).
 `video_seconds` reads how long an MP4 (or MOV) video lasts from its movie header, so
 the show can keep a video panel up exactly that long without playing it first.
 """
@@ -13,6 +15,7 @@ the show can keep a video panel up exactly that long without playing it first.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -20,6 +23,18 @@ from typing import BinaryIO
 from kiosk.core.content.reader import Unreadable, open_regular
 
 HEAD_BYTES = 64
+DECODE_LIMIT_MB = 256
+"""The most memory a picture may take while the kiosk decodes it, in MiB.
+
+Qt's image reader refuses a larger one (`QImageReader.allocationLimit`, which the
+drawing layer sets to this). A JPEG is decoded straight at the screen's size, so only
+a PNG, decoded whole before it is scaled, can exceed it: at 4 bytes a pixel, 8 for a
+16-bit colour PNG (measured with Qt 6.11: 8192 x 8192 loads, 8193 x 8192 does not).
+"""
+_PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+_JPEG_END = b"\xff\xd9"
+_MAX_CHUNKS = 100_000  # a PNG walked this far without its end is taken as whole
+_SCAN_BYTES = 1 << 20
 # JPEG markers that start a frame and carry its size (SOF0-SOF15 but DHT, JPG and DAC)
 _SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 _MAX_SEGMENTS = 2000  # a JPEG with more segments than this before its frame is not one
@@ -46,15 +61,35 @@ VIDEO_FORMATS = frozenset({"mp4", "matroska"})
 
 @dataclass(frozen=True)
 class FileInfo:
-    """What a file is: its format (None: unknown) and, for PNG and JPEG, its pixel size."""
+    """What a file is, read from its bytes without decoding it.
+
+    Attributes
+    ----------
+    format
+        The format its signature names; None when unknown.
+    size
+        Width and height in pixels, for PNG and JPEG (None when unknown).
+    decoded_bytes
+        The memory the kiosk's image reader takes to decode it: PNG only (a JPEG is
+        decoded at the size it is shown).
+    cut_short
+        The file ends before the picture does (PNG, JPEG): a copy that did not finish.
+    """
 
     format: str | None
     size: tuple[int, int] | None = None
+    decoded_bytes: int | None = None
+    cut_short: bool = False
 
     @property
     def long_side(self) -> int | None:
         """The longer of width and height, in pixels (None when unknown)."""
         return max(self.size) if self.size else None
+
+    @property
+    def too_large(self) -> bool:
+        """True when the kiosk refuses to decode it: more than `DECODE_LIMIT_MB` of memory."""
+        return self.decoded_bytes is not None and self.decoded_bytes > DECODE_LIMIT_MB << 20
 
 
 def sniff(path: Path) -> FileInfo:
@@ -64,9 +99,11 @@ def sniff(path: Path) -> FileInfo:
             head = file.read(HEAD_BYTES)
             kind = _format(head)
             if kind == "png":
-                return FileInfo(kind, _png_size(head))
+                size = _png_size(head)
+                decoded = _png_decoded_bytes(head, size)
+                return FileInfo(kind, size, decoded, not _png_whole(file))
             if kind == "jpeg":
-                return FileInfo(kind, _jpeg_size(file))
+                return FileInfo(kind, _jpeg_size(file), None, not _jpeg_whole(file))
             if kind is None and _looks_like_svg(head + file.read(1024)):
                 return FileInfo("svg")
             return FileInfo(kind)
@@ -112,25 +149,85 @@ def _png_size(head: bytes) -> tuple[int, int] | None:
     return (width, height) if width and height else None
 
 
-def _jpeg_size(file: BinaryIO) -> tuple[int, int] | None:
-    """Width and height from a JPEG's frame header, skipping the segments before it."""
+def _png_decoded_bytes(head: bytes, size: tuple[int, int] | None) -> int | None:
+    """The memory Qt takes to decode a PNG whole: 8 bytes a pixel for 16-bit colour, else 4."""
+    if size is None:
+        return None
+    depth, colour = head[24], head[25]
+    deep = depth == 16 and colour in (2, 4, 6)  # RGB, grey with alpha, RGBA: 64-bit pixels
+    return size[0] * size[1] * (8 if deep else 4)
+
+
+def _png_whole(file: BinaryIO) -> bool:
+    """True when the PNG's chunks run to its end chunk (IEND) within the file."""
+    end = file.seek(0, 2)
+    file.seek(end - len(_PNG_END))
+    if file.read(len(_PNG_END)) == _PNG_END:
+        return True  # the usual case: one read
+    offset = 8
+    for _ in range(_MAX_CHUNKS):
+        file.seek(offset)
+        header = file.read(8)
+        if len(header) < 8:
+            return False
+        length, kind = struct.unpack(">I4s", header)
+        if kind == b"IEND":
+            return True
+        offset += 12 + length
+    return True
+
+
+def _jpeg_segments(file: BinaryIO) -> Iterator[tuple[int, int]]:
+    """(marker, length) of each segment of a JPEG up to its first scan, the file after each.
+
+    The file is left at the start of each segment's body while its caller looks.
+    """
     file.seek(2)
     for _ in range(_MAX_SEGMENTS):
         marker = file.read(2)
         while marker[:1] == b"\xff" and marker[1:2] == b"\xff":  # fill bytes
             marker = marker[1:] + file.read(1)
         if len(marker) < 2 or marker[0] != 0xFF:
-            return None
+            return
         if marker[1] in (0x01, *range(0xD0, 0xD8)):  # markers without a length
             continue
         (length,) = struct.unpack(">H", file.read(2))
-        if marker[1] in _SOF:
+        start = file.tell()
+        yield marker[1], length
+        if marker[1] in (0xD9, 0xDA) or length < 2:  # end of image, start of scan
+            return
+        file.seek(start + length - 2)
+
+
+def _jpeg_size(file: BinaryIO) -> tuple[int, int] | None:
+    """Width and height from a JPEG's frame header, skipping the segments before it."""
+    for marker, _ in _jpeg_segments(file):
+        if marker in _SOF:
             height, width = struct.unpack(">xHH", file.read(5))
             return (width, height) if width and height else None
-        if marker[1] in (0xD9, 0xDA) or length < 2:  # end of image, start of scan
-            return None
-        file.seek(length - 2, 1)
     return None
+
+
+def _jpeg_whole(file: BinaryIO) -> bool:
+    """True when the JPEG's end-of-image marker follows its first scan.
+
+    Usually the file's last two bytes; a phone's motion photo carries a video after it,
+    so the bytes after the scan starts are searched (a scan never holds the marker).
+    Those before (an EXIF preview has its own end marker) are not.
+    """
+    end = file.seek(0, 2)
+    file.seek(end - len(_JPEG_END))
+    if file.read(len(_JPEG_END)) == _JPEG_END:
+        return True
+    scan = next((file.tell() for marker, _ in _jpeg_segments(file) if marker == 0xDA), None)
+    if scan is None:
+        return False
+    tail = b""
+    while chunk := file.read(_SCAN_BYTES):
+        if _JPEG_END in tail + chunk:
+            return True
+        tail = chunk[-1:]
+    return False
 
 
 _CONTAINERS = frozenset({b"moov", b"trak", b"mdia"})  # boxes the movie header may sit in

@@ -1,8 +1,9 @@
 """Checks of the files a panel names and of its QR code, in plain words.
 
-A picture that is missing, is not a PNG, JPEG or SVG, or is too small for a booth
-screen; an SVG that names other files (drawn without them); a video in a container
-the player does not open; something that is not a plain file (a named pipe, a
+A picture that is missing, is not a PNG, JPEG or SVG, is cut short (a copy that did
+not finish), is larger than the kiosk decodes, or is too small for a booth screen; an
+SVG that names other files (drawn without them); a video in a container the player
+does not open; something that is not a plain file (a named pipe, a
 device: never read); a video panel with no poster; a QR code whose address a phone
 would not open as a web page. A file that cannot be shown is a warning (the kiosk
 shows a placeholder or the poster); a QR address that is not a web address is an
@@ -16,7 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kiosk.core.content.filetypes import NAMES, PICTURE_FORMATS, VIDEO_FORMATS, sniff
+from kiosk.core.content.filetypes import (
+    DECODE_LIMIT_MB,
+    NAMES,
+    PICTURE_FORMATS,
+    VIDEO_FORMATS,
+    FileInfo,
+    sniff,
+)
 from kiosk.core.content.media import MediaRef, QrCode
 from kiosk.core.content.problems import Severity
 from kiosk.core.content.reader import Unreadable, not_regular, read_regular_file
@@ -39,6 +47,8 @@ def file_problems(ref: MediaRef, file: Path) -> Iterator[Found]:
     wanted = PICTURE_FORMATS if ref.kind == "picture" else VIDEO_FORMATS
     if info.format not in wanted:
         yield "warning", _unsupported(ref, info.format), ref.where
+    elif info.cut_short or info.too_large:
+        yield "warning", _undecodable(ref, info), ref.where
     elif info.long_side is not None and info.long_side < MIN_LONG_SIDE and info.size:
         width, height = info.size
         yield (
@@ -50,6 +60,26 @@ def file_problems(ref: MediaRef, file: Path) -> Iterator[Found]:
         )
     elif info.format == "svg":
         yield from _svg_links(ref, file)
+
+
+def _undecodable(ref: MediaRef, info: FileInfo) -> str:
+    """The message for a PNG or JPEG the kiosk cannot show whole: cut short, or too large."""
+    if info.cut_short:
+        grey = info.format == "jpeg"
+        shown = "what is there, grey below it" if grey else "a placeholder"
+        return (
+            f"picture '{ref.file}' is cut short: the file ends before the picture does (a "
+            f"copy or download that did not finish); the kiosk shows {shown}: copy the "
+            "picture again from the original"
+        )
+    width, height = info.size or (0, 0)
+    needed = (info.decoded_bytes or 0) / (1 << 20)
+    return (
+        f"picture '{ref.file}' is {width:,} x {height:,} pixels: decoding it takes "
+        f"{needed:,.0f} MB, more than the {DECODE_LIMIT_MB} MB the kiosk allows a picture, "
+        "so it shows a placeholder: save it smaller (3840 pixels on its long side is "
+        "plenty), or as a JPEG"
+    )
 
 
 def _not_a_file(ref: MediaRef, file: Path) -> str | None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QByteArray, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
+from kiosk.core.content.filetypes import DECODE_LIMIT_MB
 from kiosk.core.content.folder import shown_file
 from kiosk.core.content.reader import Unreadable, kind_of, read_regular_file
 from kiosk.core.content.svg import SVG_LIMIT, SVG_SUFFIXES, without_external_references
@@ -32,6 +33,10 @@ CENTRE = (0.5, 0.5)
 ROTATE_90 = QImageIOHandler.Transformation.TransformationRotate90
 CACHED_PICTURES = 8  # decoded pictures kept (a 4K photo is 33 MB)
 _SVG_FORMATS = (b"svg", b"svgz")  # Qt's names, as its image reader detects them
+
+# The reader's memory limit is the one `kiosk validate` warns with (`DECODE_LIMIT_MB`):
+# the picture it names as too large is the picture that shows a placeholder here.
+QImageReader.setAllocationLimit(DECODE_LIMIT_MB)
 
 
 def _fit_within(size: QSize, max_size: tuple[int, int], cover: bool = False) -> QSize:
