@@ -173,6 +173,20 @@ def test_content_with_warnings_and_the_shipped_story_are_to_look_at(tmp_path) ->
     assert status(found) == "WARN" and found.fix is not None and "kiosk init" in found.fix
 
 
+def test_a_booth_that_never_opens_is_named_first_by_the_content_check(tmp_path) -> None:
+    # h12 V4: doctor passed a schedule that never opens: the closed screen for ever
+    document = custom_pin_document()
+    document["panels"][0]["title"] = {"en": "", "fr": "Les producteurs"}  # a panel's warning
+    document["schedule"] = {"hours": {"mon": "closed"}}
+    path = write_content(tmp_path, document)
+    location, loaded = located(path)
+    found = content.content_result(location, loaded)
+    never = next(p for p in loaded.problems if p.path == "schedule.hours")
+    assert status(found) == "WARN"
+    assert found.message.endswith(f"; first: {format_problem(never, path.name)}")
+    assert "the booth never opens" in found.message
+
+
 def test_video_panels_say_whether_they_will_play(tmp_path, monkeypatch) -> None:
     document = custom_pin_document()
     assert content.videos_result(load(write_content(tmp_path, document))).status == "OK"

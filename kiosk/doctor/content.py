@@ -7,7 +7,7 @@ from kiosk.core.content.load import LoadResult
 from kiosk.core.content.location import FROM_SHIPPED, ContentLocation
 from kiosk.core.content.media import media_refs
 from kiosk.core.content.model import Settings
-from kiosk.core.content.problems import format_problem
+from kiosk.core.content.problems import Problem, format_problem
 from kiosk.doctor.result import Result, fail, ok, warn
 from kiosk.mpvlib import INSTALL_EXTRA, INSTALL_LIBMPV, video_support
 
@@ -28,10 +28,11 @@ def content_result(location: ContentLocation, loaded: LoadResult) -> Result:
     panels = len(loaded.content.panels)
     warnings = len(loaded.problems)
     if warnings:
+        first = format_problem(_first_to_read(loaded.problems), location.path.name)
         return warn(
             "content",
-            f"{where}: {panels} panels, {warnings} warning(s)",
-            f"kiosk validate {location.path}",
+            f"{where}: {panels} panels, {warnings} warning(s); first: {first}",
+            f"kiosk validate {location.path}  (lists every warning, with its line)",
         )
     found = ok("content", f"{where}: {panels} panels, no problems")
     if location.origin == FROM_SHIPPED:
@@ -41,6 +42,15 @@ def content_result(location: ContentLocation, loaded: LoadResult) -> Result:
             "kiosk init  (an editable copy the kiosk then reads)",
         )
     return found
+
+
+def _first_to_read(warnings: list[Problem]) -> Problem:
+    """The warning to name first: the first about the whole booth, else the first in the file.
+
+    A booth that never opens, or a notice, concerns every panel: it comes before a title
+    too long on one of them.
+    """
+    return min(warnings, key=lambda problem: problem.path.startswith("panels"))
 
 
 def pictures_result(location: ContentLocation, loaded: LoadResult) -> Result:

@@ -133,6 +133,57 @@ def test_an_opening_hour_with_no_panel_in_its_window_is_warned_with_the_moment()
         "booth is open: the kiosk then shows every panel")
 
 
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@pytest.mark.parametrize(
+    ("schedule", "path"),
+    [
+        ({"hours": {}}, "schedule.hours"),
+        ({"hours": dict.fromkeys(DAYS, "closed")}, "schedule.hours"),
+        ({"hours": {"mon": "closed"}, "dates": {"2026-12-05": "closed"}}, "schedule.hours"),
+    ],
+)
+def test_a_schedule_that_never_opens_is_warned_with_the_fix(schedule: dict, path: str) -> None:
+    # h12 V4: validate said OK; the booth showed its closed screen for ever
+    result = check(schedule=schedule)
+    assert result.ok  # a warning: the closed screen is what the file asks for
+    problem = only(result, path)
+    assert problem.severity == "warning" and problem.line is not None
+    assert problem.message.startswith(
+        'the booth never opens: no day has opening hours (each is "closed" or left out) and '
+        "no date adds any, so the kiosk shows its closed screen all the time; give the days "
+        'it is open, e.g. "hours": {"mon": "09:00-18:00", ...}, or remove "schedule"')
+
+
+@pytest.mark.parametrize(
+    "schedule",
+    [
+        {"hours": {}, "dates": {"2026-12-05": "10:00-18:00"}},  # a festival weekend only
+        {"dates": {"2026-12-05": "closed"}},  # no weekly hours: open every other day
+        {"hours": {"sun": "10:00-12:00"}},
+    ],
+)
+def test_a_schedule_that_opens_on_some_day_is_not_called_never_open(schedule: dict) -> None:
+    result = check(schedule=schedule)
+    assert not any("never opens" in problem.message for problem in result.problems)
+
+
+def test_a_window_outside_the_hours_is_not_called_never_shown_beside_the_every_panel_rule(
+) -> None:
+    # h12: "this panel is never shown" beside "the kiosk then shows every panel" when every
+    # panel has a window: in the hours no window covers, the kiosk shows that panel too
+    document = sample_document()
+    for panel in document["panels"]:
+        panel["show"] = {"until": "2026-01-01"}
+    result = check(panels=document["panels"], schedule={"hours": {"sat": "09:00-18:00"}})
+    assert "the kiosk then shows every panel" in only(result, "panels").message
+    for index in range(3):
+        message = only(result, f"panels[{index}].show").message
+        assert "never shown" not in message
+        assert "it appears only while no panel is in its window" in message
+
+
 def test_a_notice_too_long_for_its_banner_is_warned_like_any_text() -> None:
     result = check(notice={"text": {"en": "Back soon. " * 30, "fr": "De retour"}})
     (problem,) = [p for p in result.problems if p.path == "notice.text (en)"]

@@ -3,6 +3,7 @@
 The content model already refuses what cannot be read (a range written the wrong way
 round, an unknown day, an impossible date); these checks look at what it means:
 
+- the booth never opens: no day of the week has hours, and no date adds any;
 - two ranges of one day overlap ("09:00-13:00, 12:00-18:00"), or a range past midnight
   runs into the next day's first range: the booth is simply open through both;
 - a panel that is never shown: its ``show`` window falls outside the opening hours;
@@ -46,22 +47,40 @@ def schedule_problems(content: Content, positions: Positions) -> list[Problem]:
     """Warnings for overlapping ranges, panels never shown and hours with no panel."""
     problems = [problem_at("warning", message, path, positions)
                 for path, message in _overlaps(content)]
+    if content.schedule is not None and _never_opens(opening_hours(content.schedule)):
+        where = ("schedule", "hours") if content.schedule.hours is not None else ("schedule",)
+        return [*problems, problem_at("warning", NEVER_OPENS, where, positions)]
     if content.schedule is None and all(panel.show is None for panel in content.panels):
         return problems
     first, last = _horizon(content)
     hours = _ranges(opening_hours(content.schedule), first, last)
     windows = [_ranges(panel_window(panel.show), first, last) for panel in content.panels]
-    for index, panel in enumerate(content.panels):
-        if panel.show is not None and not _meet(windows[index], hours):
-            problems.append(problem_at("warning", _never(content.schedule is not None),
-                                       ("panels", index, "show"), positions))
+    gap = None
     if all(panel.show is not None for panel in content.panels):
         gap = next(_uncovered(hours, _union(windows)), None)
-        if gap is not None:
-            dated = first != REFERENCE_MONDAY
-            message = _no_panel(gap, content.schedule is not None, dated)
-            problems.append(problem_at("warning", message, ("panels",), positions))
+    for index, panel in enumerate(content.panels):
+        if panel.show is not None and not _meet(windows[index], hours):
+            message = _never(content.schedule is not None, gap is not None)
+            problems.append(problem_at("warning", message, ("panels", index, "show"), positions))
+    if gap is not None:
+        dated = first != REFERENCE_MONDAY
+        message = _no_panel(gap, content.schedule is not None, dated)
+        problems.append(problem_at("warning", message, ("panels",), positions))
     return problems
+
+
+NEVER_OPENS = (
+    "the booth never opens: no day has opening hours (each is \"closed\" or left out) and "
+    "no date adds any, so the kiosk shows its closed screen all the time; give the days it "
+    'is open, e.g. "hours": {"mon": "09:00-18:00", ...}, or remove "schedule" to keep it '
+    "always on"
+)
+
+
+def _never_opens(hours: Rhythm) -> bool:
+    """True when the booth's hours hold no range on any weekday and on no listed date."""
+    weekly = hours.weekly
+    return weekly is not None and not any(weekly) and not any(hours.dates.values())
 
 
 # overlaps -----------------------------------------------------------------------------
@@ -163,12 +182,16 @@ def _uncovered(hours: list[Range], covered: list[Range]) -> Iterator[Range]:
             yield (at, end)
 
 
-def _never(scheduled: bool) -> str:
+def _never(scheduled: bool, fallback: bool) -> str:
+    """A panel whose window misses the opening hours; shown only in the every-panel fallback."""
     where = "within the booth's opening hours" if scheduled else "at any time"
-    return (
-        f"this panel is never shown: its show window (from, until, days, hours) never falls "
-        f"{where}; widen it, or remove the panel"
-    )
+    window = f"its show window (from, until, days, hours) never falls {where}"
+    if fallback:
+        return (
+            f"{window}, so it appears only while no panel is in its window (the kiosk then "
+            "shows every panel); widen it, or remove the panel"
+        )
+    return f"this panel is never shown: {window}; widen it, or remove the panel"
 
 
 def _no_panel(gap: Range, scheduled: bool, dated: bool) -> str:
