@@ -145,10 +145,43 @@ def test_a_compact_currency_figure_under_1000_suggests_billions() -> None:
     assert "did you mean 7400000000 for $7.4 billion?" in problem.message
 
 
-@pytest.mark.parametrize("value", [0, 1e-300, 1000, 7100000000])
+@pytest.mark.parametrize("value", [0, 1000, 7100000000])
 def test_no_billions_hint_for_real_amounts(value) -> None:
     figure = {"value": value, "format": "currency-compact", "label": "Volume"}
     assert warnings_at(check(stats_document(figure)), "panels[0].figures[0].value") == []
+
+
+@pytest.mark.parametrize(
+    ("figure", "message"),
+    [
+        ({"value": 0.0004, "format": "currency-compact"},
+         'shows as "$0.000" although its value is 0.0004: it rounds to zero even at 3 '
+         "decimals, the most the kiosk shows; check the value (write an amount in full, "
+         "7100000000 rather than 7.1: the kiosk adds the word)"),
+        ({"value": 1e-300, "format": "currency-compact"},  # was no warning at all (h12 V5)
+         'shows as "$0.000" although its value is 1e-300: it rounds to zero even at 3'),
+        ({"value": 0.0004, "format": "percent"},
+         'shows as "0.000%" although its value is 0.0004: it rounds to zero even at 3 '
+         "decimals, the most the kiosk shows; check the value"),
+        ({"value": 0.3, "format": "number", "decimals": 0},
+         'shows as "0" although its value is 0.3: it rounds to zero at 0 decimals; give '
+         '"decimals": 1, or leave "decimals" out (the kiosk then shows the digits that matter)'),
+        ({"value": 0.04, "format": "currency", "decimals": 1},
+         'shows as "$0.0" although its value is 0.04: it rounds to zero at 1 decimal; give '
+         '"decimals": 2'),
+        ({"value": 40000, "format": "currency-compact", "decimals": 0, "currency": "EUR"}, None),
+        ({"value": 0.0005, "format": "number"}, None),  # "0.001": the digit that matters
+    ],
+)
+def test_a_figure_that_shows_as_zero_is_warned(figure: dict, message: str | None) -> None:
+    # h12 V5: 0.0004 with currency-compact showed "$0.000"; validate said OK
+    found = warnings_at(check(stats_document({**figure, "label": "Volume"})),
+                        "panels[0].figures[0].value")
+    if message is None:
+        assert found == []
+    else:
+        (problem,) = found
+        assert problem.message.startswith(message)
 
 
 # -- control characters ----------------------------------------------------------------------

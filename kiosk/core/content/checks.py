@@ -9,6 +9,7 @@ the lengths of texts (what fits at the smallest readable size) in
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -24,8 +25,8 @@ from kiosk.core.content.media_checks import (
     qr_problems,
     shown_instead,
 )
-from kiosk.core.content.model import Content, StatsPanel
-from kiosk.core.content.numbers import format_figure
+from kiosk.core.content.model import Content, Figure, StatsPanel
+from kiosk.core.content.numbers import MAX_DECIMALS, format_figure
 from kiosk.core.content.problems import Problem, Severity, format_path, locate, problem_at
 from kiosk.core.content.schedule_checks import schedule_problems
 
@@ -100,18 +101,15 @@ class _Checks:
                     )
 
     def figures(self) -> None:
-        """A compact currency figure under 1,000 was almost surely meant in billions."""
+        """A figure a visitor would read wrong: in billions by mistake, or shown as zero."""
         language = self.content.default_language
         for index, panel in enumerate(self.content.panels):
             if not isinstance(panel, StatsPanel):
                 continue
             for number, figure in enumerate(panel.figures):
-                if figure.format == "currency-compact" and BILLIONS_FROM <= figure.value < 1000:
-                    self.add(
-                        "warning",
-                        billions_hint(figure.value, figure.currency, language),
-                        ("panels", index, "figures", number, "value"),
-                    )
+                hint = figure_hint(figure, language)
+                if hint is not None:
+                    self.add("warning", hint, ("panels", index, "figures", number, "value"))
 
     def media(self) -> None:
         """Pictures and videos must stay inside the content folder and be usable; QR codes."""
@@ -162,6 +160,45 @@ def file_problems_of(
               for index, panel in enumerate(content.panels)
               for ref in media_refs(panel) if ref.kind == kind}
     return [problem for problem in problems if problem.path in places]
+
+
+def figure_hint(figure: Figure, language: str) -> str | None:
+    """What a visitor would read wrong in `figure`, with the fix; None when nothing.
+
+    A compact currency figure under 1,000 was almost surely written in billions; any
+    other figure that is not 0 must not show as 0 ("$0.000" for 0.0004).
+    """
+    if figure.format == "currency-compact" and BILLIONS_FROM <= figure.value < 1000:
+        return billions_hint(figure.value, figure.currency, language)
+    shown = format_figure(figure.value, figure.format, language, figure.currency, figure.decimals)
+    if figure.value and not _significant(shown):
+        return zero_hint(figure, shown, language)
+    return None
+
+
+def _significant(shown: str) -> bool:
+    """True when a formatted figure has a digit other than 0, in any script."""
+    return any(char.isdigit() and unicodedata.digit(char, 0) for char in shown)
+
+
+def zero_hint(figure: Figure, shown: str, language: str) -> str:
+    """The warning for a figure other than 0 that shows as 0 at its decimals."""
+    enough = next((places for places in range((figure.decimals or 0) + 1, MAX_DECIMALS + 1)
+                   if _significant(format_figure(figure.value, figure.format, language,
+                                                 figure.currency, places))), None)
+    said = f'shows as "{shown}" although its value is {figure.value!r}'
+    if figure.decimals is not None and enough is not None:
+        return (
+            f"{said}: it rounds to zero at {figure.decimals} decimal"
+            f'{"" if figure.decimals == 1 else "s"}; give "decimals": '
+            f'{enough}, or leave "decimals" out (the kiosk then shows the digits that matter)'
+        )
+    in_full = (" (write an amount in full, 7100000000 rather than 7.1: the kiosk adds the "
+               "word)" if figure.format == "currency-compact" else "")
+    return (
+        f"{said}: it rounds to zero even at {MAX_DECIMALS} decimals, the most the kiosk "
+        f"shows; check the value{in_full}"
+    )
 
 
 def billions_hint(value: float, currency: str, language: str) -> str:
