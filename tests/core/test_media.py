@@ -224,6 +224,10 @@ def test_validate_names_the_problem_of_each_file(tmp_path: Path) -> None:
         ("ftp://example.org/file", "error", "not a web address a phone opens"),
         ("javascript:alert(1)", "error", "not a web address a phone opens"),
         ("https://", "error", "not a web address"),
+        # h12: these were told "e.g. https://" and "e.g. https://javascript:alert(1)"
+        ("https://", "error", 'write the whole web address, e.g. "https://example.org/'),
+        ("javascript:alert(1)", "error", 'write the whole web address, e.g. "https://example.org'),
+        ("www.cmpa.ca/fr", "error", 'start it with https://, e.g. "https://www.cmpa.ca/fr"'),
         ("https://example.org/a b", "error", "no spaces"),
         ("https://example.org/\n", "error", "no spaces"),
         ("https://example.org/" + "a" * 100, "warning", "a short link (under 80) scans best"),

@@ -93,6 +93,19 @@ def test_names_that_leave_the_folder_as_written_are_refused_and_never_watched(
     assert picture_paths(result.content, tmp_path) == []
 
 
+@pytest.mark.parametrize("name", ["pictures/../pictures/map.png", "./pictures/map.png",
+                                  "pictures/./map.png"])
+def test_a_name_that_stays_inside_once_tidied_is_the_tidy_file(tmp_path: Path, name) -> None:
+    # h12: "pictures/../pictures/good.jpg" was called outside the content folder
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "map.png").write_bytes(PNG)
+    place = place_picture(tmp_path, name)
+    assert place.refusal is None
+    assert place.path == tmp_path / "pictures" / "map.png"
+    assert place.real == (tmp_path / "pictures" / "map.png").resolve()
+    assert load(content_with(tmp_path, name)).ok
+
+
 def test_a_fifo_picture_is_a_warning_not_a_blocked_read(tmp_path: Path) -> None:
     if not hasattr(os, "mkfifo"):
         pytest.skip("FIFOs are POSIX")

@@ -64,6 +64,9 @@ def test_a_day_is_ranges_or_closed() -> None:
                     'mean "09:00-18:00"?'),
     ("09:00-09:00", 'starts and ends at the same time; for a whole day write "00:00-24:00"'),
     ("25:00-26:00", "has the time 25:00; times go from 00:00 to 23:59"),
+    ("24:00-24:00", '"24:00-24:00" starts at 24:00, which is the end of a day: a range starts '
+                    'from 00:00 to 23:59 (a whole day is "00:00-24:00")'),  # h12: said 23:59 only
+    ("24:00-02:00", "starts at 24:00, which is the end of a day"),
     ("09:00-24:30", "has the time 24:30; times go from 00:00 to 24:00 (only as the end"),
     ("9am-5pm", "is not an opening range: write 24-hour times from-to"),
     ("", 'is empty: write opening times like "09:00-18:00"'),

@@ -2,7 +2,8 @@
 
 Staff name pictures, posters and videos relative to content.json. The kiosk shows
 what the content folder holds and nothing else on the machine, so a file is refused
-when its name leaves the folder as written (an absolute path, a drive, ``..``) and
+when its name leaves the folder as written (an absolute path, a drive, a ``..`` above
+it; ``pictures/../pictures/a.jpg`` is read as ``pictures/a.jpg`` first) and
 when its real path does (``pictures/leak.png -> /elsewhere/secret.png``, or a
 linked folder). A link that stays inside the folder is fine, and so is a content
 folder that is itself reached through a link (``current -> releases/v2``).
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -53,12 +55,14 @@ def place_picture(
     `kind` ("picture", "video") names the file in the refusal.
     """
     windows, posix = PureWindowsPath(name), PurePosixPath(name)
-    if windows.is_absolute() or posix.is_absolute() or windows.drive or ".." in windows.parts:
+    normal = posixpath.normpath(name.replace("\\", "/"))  # "a/../b" is "b", "a/./b" "a/b"
+    leaves = normal == ".." or normal.startswith("../")
+    if windows.is_absolute() or posix.is_absolute() or windows.drive or leaves:
         return PicturePlace(None, None, _outside_as_written(name, file_name))
     if "\\" in name:
         fixed = name.replace("\\", "/")
         return PicturePlace(None, None, f"write / between folders, not \\: '{fixed}'")
-    path = Path(content_dir) / name
+    path = Path(content_dir) / normal
     real = _real_inside(Path(content_dir), path)
     if real is None:
         return PicturePlace(path, None, _outside_through_link(name, path, kind))
@@ -91,7 +95,7 @@ def _real_inside(folder: Path, path: Path) -> Path | None:
 def _outside_as_written(name: str, file_name: str) -> str:
     return (
         f"'{name}' points outside the content folder; use a path inside it, relative to "
-        f'{file_name}, e.g. "images/map.png" (no drive, no leading /, no ..)'
+        f'{file_name}, e.g. "images/map.png" (no drive, no leading /, no .. above it)'
     )
 
 

@@ -13,6 +13,7 @@ error. Whether a file lies inside the content folder is checked before, by
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -130,6 +131,24 @@ def _unsupported(ref: MediaRef, found: str | None) -> str:
     )
 
 
+_SITE = re.compile(r"[\w-]+(\.[\w-]+)+(/\S*)?")  # "cmpa.ca", "www.example.org/producers"
+
+
+def _not_web(url: str) -> str:
+    """The error for a QR address that is not a web address, with one where it is clear.
+
+    "cmpa.ca" becomes "https://cmpa.ca"; "https://" with nothing after it and
+    "javascript:alert(1)" get no made-up address.
+    """
+    bare = url.split("://", 1)[-1].lstrip("/") if "://" in url else url
+    example = bare if _SITE.fullmatch(bare) else "example.org/producers"
+    fix = "start it with https://" if example == bare else "write the whole web address"
+    return (
+        f"'{url[:60]}' is not a web address a phone opens: {fix}, "
+        f'e.g. "https://{example[:60]}"'
+    )
+
+
 def poster_problems(panel: object) -> Iterator[Found]:
     """A video panel without a poster has nothing to show while the video cannot play."""
     stills = (getattr(panel, "poster", None), getattr(panel, "image", None))
@@ -149,13 +168,7 @@ def qr_problems(qr: QrCode) -> Iterator[Found]:
     if parts is None or any(char.isspace() for char in url):
         yield "error", "a web address has no spaces or line breaks; remove them", where
     elif parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        bare = url.split("://", 1)[-1].lstrip("/")
-        yield (
-            "error",
-            f"'{url[:60]}' is not a web address a phone opens: start it with https://, "
-            f'e.g. "https://{bare[:60]}"',
-            where,
-        )
+        yield "error", _not_web(url), where
     elif len(url) > QR_MAX_CHARS:
         yield (
             "error",

@@ -110,6 +110,11 @@ def _span(part: str) -> Span:
 def _minutes(hours: str, minutes: str, part: str, *, end: bool) -> int:
     """HH and MM of `part` as minutes from midnight; 24:00 only as an end."""
     value = int(hours) * 60 + int(minutes)
+    if value == DAY_MINUTES and not end and int(minutes) == 0:
+        raise ValueError(
+            f'"{part}" starts at 24:00, which is the end of a day: a range starts from 00:00 '
+            'to 23:59 (a whole day is "00:00-24:00")'
+        )
     if int(minutes) > 59 or value > DAY_MINUTES or (value == DAY_MINUTES and not end):
         last = "24:00 (only as the end of a day)" if end else "23:59"
         raise ValueError(f'"{part}" has the time {hours}:{minutes}; times go from 00:00 to {last}')
