@@ -197,7 +197,25 @@ def test_video_panels_say_whether_they_will_play(tmp_path, monkeypatch) -> None:
     assert found.status == "WARN" and "1 video panel(s) will show their poster" in found.message
     assert found.fix is not None and "libmpv2" in found.fix
     monkeypatch.setattr(content, "video_support", lambda: None)
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00")
+    document["panels"][-1]["poster"] = "pictures/clip.png"
+    path = write_content(tmp_path, document)
     assert content.videos_result(load(path)).status == "OK"
+
+
+def test_a_video_file_validate_names_is_named_by_the_videos_check(tmp_path, monkeypatch) -> None:
+    # the pictures check names pictures only; a missing or foreign video is named here
+    monkeypatch.setattr(content, "video_support", lambda: None)
+    document = custom_pin_document()
+    document["panels"].append({"id": "clip", "kind": "video", "video": "media/clip.avi",
+                               "poster": "pictures/clip.png"})
+    path = write_content(tmp_path, document)
+    loaded = load(path)
+    found = content.videos_result(loaded, path.name)
+    (line,) = [format_problem(p, path.name) for p in loaded.problems if p.path.endswith("video")]
+    assert status(found) == "WARN" and found.message.splitlines()[1:] == [line]
+    assert "video 'media/clip.avi' not found" in line
 
 
 def test_pictures_present_pass_and_missing_ones_are_named(tmp_path) -> None:

@@ -70,7 +70,7 @@ def run_checks(
         files.icons_result(broken, len(icons), resource_dir("icons")),
         content.content_result(location, loaded),
         content.pictures_result(location, loaded),
-        content.videos_result(loaded),
+        content.videos_result(loaded, location.path.name),
         content.pin_result(loaded),
         storage.folder_result(folder),
         storage.space_result(folder, storage.free_bytes(folder)),

@@ -59,22 +59,34 @@ def pictures_result(location: ContentLocation, loaded: LoadResult) -> Result:
         return warn("pictures", "not checked: the content is not usable", "fix the content first")
     named = [ref for panel in loaded.content.panels for ref in media_refs(panel)
              if ref.kind == "picture"]  # each place a picture is named
-    found = file_problems_of(loaded.content, loaded.problems)
+    found = _file_problems(loaded, "picture", location.path.name)
     if found:
-        lines = [format_problem(problem, location.path.name) for problem in found]
-        return warn(
-            "pictures",
-            f"{len(found)} of {len(named)} to look at, as kiosk validate says:\n"
-            + "\n".join(lines),
-            f"do what each line says (pictures are in {location.path.parent})",
-        )
+        return warn("pictures", f"{len(found)} of {len(named)} to look at, "
+                    f"{_as_validate_says(found)}",
+                    f"do what each line says (pictures are in {location.path.parent})")
     if not named:
         return ok("pictures", "the content uses no pictures")
     return ok("pictures", f"all {len(named)} present and readable")
 
 
-def videos_result(loaded: LoadResult) -> Result:
-    """Whether the video panels of the content will play (else they show their poster)."""
+def _file_problems(loaded: LoadResult, kind: str, file_name: str) -> list[str]:
+    """Validate's lines about the files of `kind` the loaded content names."""
+    assert loaded.content is not None
+    found = file_problems_of(loaded.content, loaded.problems, kind)
+    return [format_problem(problem, file_name) for problem in found]
+
+
+def _as_validate_says(lines: list[str]) -> str:
+    """Validate's lines under one heading, one a line."""
+    return "as kiosk validate says:\n" + "\n".join(lines)
+
+
+def videos_result(loaded: LoadResult, file_name: str = "content.json") -> Result:
+    """Whether the video panels of the content will play (else they show their poster).
+
+    The player must be installed, and each video file there and playable, as `kiosk
+    validate` says (`file_name` is the content file's name, for its lines).
+    """
     if loaded.content is None:
         return warn("videos", "not checked: the content is not usable", "fix the content first")
     videos = [panel for panel in loaded.content.panels if panel.kind == "video"]
@@ -84,6 +96,10 @@ def videos_result(loaded: LoadResult) -> Result:
     if reason is not None:
         return warn("videos", f"{len(videos)} video panel(s) will show their poster: {reason}",
                     f"{INSTALL_LIBMPV}, then {INSTALL_EXTRA}")
+    found = _file_problems(loaded, "video", file_name)
+    if found:
+        return warn("videos", f"{len(videos)} video panel(s); the player is installed; to "
+                    f"look at, {_as_validate_says(found)}", "do what each line says")
     return ok("videos", f"{len(videos)} video panel(s); the player is installed")
 
 
