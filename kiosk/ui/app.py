@@ -37,7 +37,13 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.boot import Prepared, RunOptions, stopped_during_startup
 from kiosk.core.content.load import LoadResult
-from kiosk.core.content.source import Source, error_summary, initial_source, usable_source
+from kiosk.core.content.source import (
+    FileRead,
+    Source,
+    error_summary,
+    initial_source,
+    usable_source,
+)
 from kiosk.core.records.localtime import local_zone
 from kiosk.core.records.paths import SCREENSHOT_FILE
 from kiosk.core.records.recorder import Records
@@ -117,7 +123,9 @@ class KioskApp:
         self.front = FrontGuard(self.window)  # full screen: stays in front of the visitor
         self.signals = SignalBridge(lambda _number: self.quit(0))
         shown_file = source.content if source.origin == "file" else None
-        self.watcher = ContentWatcher(self.content_path, source.sha256, clock, content=shown_file)
+        read = source.read or FileRead(source.sha256)  # the file as read at start
+        self.watcher = ContentWatcher(self.content_path, read.sha256, clock, content=shown_file,
+                                      unreadable=read.unreadable)
         self.watcher.changed.connect(self.content_changed)
         self.screenshots = Screenshots(
             data_dir / SCREENSHOT_FILE, self.window.grab, self._screenshot_minutes,

@@ -31,7 +31,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.core.content.load import LoadResult, load, load_bytes, read_content
 from kiosk.core.content.model import Content
-from kiosk.core.content.source import picture_paths
+from kiosk.core.content.source import file_read, picture_paths
 from kiosk.ui.ticker import monotonic_clock
 
 log = logging.getLogger(__name__)
@@ -141,7 +141,8 @@ class ContentWatcher(QObject):
     path
         The content file.
     known_sha256
-        The hash of the content on screen; an identical file is not reported.
+        The hash of the content file as last read (on screen, or broken at start); an
+        identical file is not reported.
     clock
         The monotonic clock (fake in tests, which then call `run_due` themselves).
     plan
@@ -149,6 +150,9 @@ class ContentWatcher(QObject):
     content
         The content already loaded from `path` (its pictures are watched); when
         None, the file is loaded here to find them.
+    unreadable
+        Why the file could not be read at start (missing, a FIFO): the same trouble
+        is not reported again.
     """
 
     changed = Signal(object)
@@ -160,6 +164,7 @@ class ContentWatcher(QObject):
         clock: Callable[[], float] = monotonic_clock,
         plan: ReloadPlan | None = None,
         content: Content | None = None,
+        unreadable: str | None = None,
     ) -> None:
         super().__init__()
         self.path = Path(path).absolute()
@@ -168,7 +173,8 @@ class ContentWatcher(QObject):
         if content is None:
             content = load(self.path).content
         self._pictures = picture_paths(content, self.path.parent)
-        self._seen = Fingerprint(known_sha256, self._picture_stamps(self._pictures))
+        pictures = self._picture_stamps(self._pictures)
+        self._seen = Fingerprint(known_sha256, pictures, unreadable)
         self._stamps = self._all_stamps()
         self._fs = QFileSystemWatcher(self)
         self._fs.fileChanged.connect(self._on_event)
@@ -261,10 +267,9 @@ class ContentWatcher(QObject):
         return load_bytes(data, self.path.parent, self.path.name)
 
     def _fingerprint(self, result: LoadResult) -> Fingerprint:
-        pictures = self._picture_stamps(self._pictures_of(result))
-        if result.sha256 is None and result.problems:
-            return Fingerprint(None, pictures, result.problems[0].message)
-        return Fingerprint(result.sha256, pictures)
+        read = file_read(result)
+        return Fingerprint(read.sha256, self._picture_stamps(self._pictures_of(result)),
+                           read.unreadable)
 
     def _pictures_of(self, result: LoadResult) -> list[Path]:
         if result.content is None:

@@ -8,6 +8,10 @@ when its real path does (``pictures/leak.png -> /elsewhere/secret.png``, or a
 linked folder). A link that stays inside the folder is fine, and so is a content
 folder that is itself reached through a link (``current -> releases/v2``).
 
+A content version keeps the folder it was loaded from (`loaded_from`: its real path
+at load time), so a link later switched to another release changes nothing of what
+is on screen until that release's content loads.
+
 This is the one check: validate, the loaders that draw a picture or play a video,
 the show's timing (a video's length) and the content watcher all place media files
 with `place_picture`; the views and the player take the file to read from
@@ -79,6 +83,20 @@ def shown_file(content_dir: Path, name: str, kind: str = "picture") -> Path | No
     if place.refusal is not None:
         log.warning("%s %r not shown: %s", kind, name, place.refusal)
     return place.real
+
+
+def loaded_from(content_file: Path) -> Path:
+    """The real folder of `content_file` now: where a content version loaded from it is.
+
+    A deploy by folder link (``current -> releases/v1``) is followed once, at load time:
+    the version's pictures are read from ``releases/v1`` even after the link moves to a
+    broken release, whose content is not shown. The file itself is watched as given.
+    """
+    folder = Path(content_file).absolute().parent
+    try:
+        return Path(os.path.realpath(folder))
+    except (OSError, ValueError):  # a loop of links: the folder as given
+        return folder
 
 
 def _real_inside(folder: Path, path: Path) -> Path | None:

@@ -7,19 +7,41 @@ folder; when there has never been a good one, a calm built-in screen.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from kiosk.core.content.folder import place_picture
-from kiosk.core.content.lastgood import load_last_good, save_last_good
+from kiosk.core.content.folder import loaded_from, place_picture
+from kiosk.core.content.lastgood import last_good_path, load_last_good, save_last_good
 from kiosk.core.content.load import LoadResult, load, load_bytes
 from kiosk.core.content.media import media_refs
 from kiosk.core.content.model import Content
 from kiosk.core.content.problems import Problem, format_problem
 from kiosk.core.show.strings import UI_STRINGS
 
+log = logging.getLogger(__name__)
+
 Origin = Literal["file", "last_good", "fallback"]
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """What reading content.json gave: its bytes' hash, or why it could not be read.
+
+    The watcher starts from this, so the file the kiosk started with (broken,
+    missing) is not reported again as news.
+    """
+
+    sha256: str | None
+    unreadable: str | None = None
+
+
+def file_read(result: LoadResult) -> FileRead:
+    """The `FileRead` of a load: the hash, or the first problem when there are no bytes."""
+    if result.sha256 is None and result.problems:
+        return FileRead(None, result.problems[0].message)
+    return FileRead(result.sha256)
 
 
 @dataclass(frozen=True)
@@ -29,6 +51,7 @@ class Source:
     `problems` are what reading content.json found: the warnings of the file
     shown, or, when the last good copy or the fallback is shown instead, the
     problems of the file that could not be shown (whose first error is `error`).
+    `read` is what reading the file gave (None: not read, e.g. a preview's source).
     """
 
     content: Content
@@ -37,6 +60,7 @@ class Source:
     sha256: str | None = None
     problems: tuple[Problem, ...] = field(default=())
     error: str | None = None
+    read: FileRead | None = None
 
 
 def error_summary(result: LoadResult, path: Path) -> str | None:
@@ -61,7 +85,8 @@ def usable_source(result: LoadResult, path: Path, data_dir: Path) -> Source | No
     result
         A load of the content file.
     path
-        The content file (pictures are relative to its folder).
+        The content file (pictures are relative to its folder, whose real path now is
+        the version's folder: `loaded_from`).
     data_dir
         Where the last good copy is kept.
 
@@ -74,7 +99,9 @@ def usable_source(result: LoadResult, path: Path, data_dir: Path) -> Source | No
         return None
     if result.raw is not None:
         save_last_good(data_dir, result.raw)
-    return Source(result.content, path.parent, "file", result.sha256, tuple(result.problems))
+    folder = loaded_from(path)
+    return Source(result.content, folder, "file", result.sha256, tuple(result.problems),
+                  read=file_read(result))
 
 
 def picture_paths(content: Content | None, content_dir: Path) -> list[Path]:
@@ -103,13 +130,18 @@ def initial_source(path: Path, data_dir: Path) -> Source:
     if source is not None:
         return source
     error = error_summary(result, path) or f"{path}: could not be loaded"
-    problems = tuple(result.problems)
+    problems, read, folder = tuple(result.problems), file_read(result), loaded_from(path)
     raw = load_last_good(data_dir)
     if raw is not None:
-        kept = load_bytes(raw, path.parent)
+        kept = load_bytes(raw, folder)
         if kept.content is not None:
-            return Source(kept.content, path.parent, "last_good", kept.sha256, problems, error)
-    return Source(fallback_content(), path.parent, "fallback", problems=problems, error=error)
+            return Source(kept.content, folder, "last_good", kept.sha256, problems, error, read)
+        log.warning(
+            "the last good copy %s is damaged too (%s): the fallback screen shows until "
+            "content.json loads", last_good_path(data_dir),
+            error_summary(kept, last_good_path(data_dir)) or "unusable",
+        )
+    return Source(fallback_content(), folder, "fallback", problems=problems, error=error, read=read)
 
 
 def fallback_content() -> Content:
