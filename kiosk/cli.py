@@ -272,6 +272,7 @@ def _report(args: argparse.Namespace) -> int:
     import json
 
     from kiosk.core.records.localtime import parse_moment, zone
+    from kiosk.core.records.logread import unreadable
     from kiosk.core.records.paths import EVENTS_DB, preferred_data_dir
     from kiosk.core.records.report import summarize
     from kiosk.core.records.report_text import format_report
@@ -279,22 +280,31 @@ def _report(args: argparse.Namespace) -> int:
 
     try:
         tz = zone(args.tz)
-        for option, text in (("--since", args.since), ("--until", args.until)):
-            if text is not None:
-                parse_moment(text, tz, option)
+        since = None if args.since is None else parse_moment(args.since, tz, "--since")
+        until = None if args.until is None else parse_moment(args.until, tz, "--until", end=True)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
+    if since is not None and until is not None and since >= until:
+        print(f"--since ({args.since}) must come before --until ({args.until}).",
+              file=sys.stderr)
+        return EXIT_USAGE
     data_dir = preferred_data_dir(args.data_dir)
     db_path = data_dir / EVENTS_DB
-    if not db_path.exists() and not _is_default_data_dir(data_dir):
+    if not os.path.lexists(db_path) and not _is_default_data_dir(data_dir):
         print(
             f"No event database ({EVENTS_DB}) in {data_dir}: is that the kiosk's data folder?",
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
+    there = os.path.lexists(db_path)
+    problem = unreadable(db_path) if there else None
+    if problem is not None:  # never a quiet day for a file that cannot be read
+        return _cannot_read(db_path, problem)
     panels = show_order(args.content, data_dir)
     summary = summarize(db_path, args.since, args.until, tz, panels)
+    if there and summary["error"]:  # damage met while reading
+        return _cannot_read(db_path, summary["error"])
     if args.html is not None and not _write_html(args.html, summary):
         return EXIT_PROBLEMS
     if args.json:
@@ -302,6 +312,17 @@ def _report(args: argparse.Namespace) -> int:
     elif args.html is None:
         print(format_report(summary, tz))
     return EXIT_OK
+
+
+def _cannot_read(db_path: Path, problem: str) -> int:
+    """One sentence for an event database that exists but cannot be read; exit 1."""
+    print(
+        f"Cannot read the event database {db_path} ({problem}): check that --data-dir names "
+        "a kiosk's data folder; a damaged file can be moved aside, and the kiosk starts a "
+        "new one.",
+        file=sys.stderr,
+    )
+    return EXIT_PROBLEMS
 
 
 def _is_default_data_dir(folder: Path) -> bool:

@@ -184,3 +184,123 @@ def test_a_reader_that_stops_early_gets_no_traceback(data_dir: Path) -> None:
         os.close(write_end)
     assert done.returncode == 0
     assert done.stderr == ""
+
+
+# unreadable, read-only and damaged databases (findings O3, O4, O9, O10) -----------------
+def _zero(db: Path) -> None:
+    db.write_bytes(b"")
+
+
+def _random(db: Path) -> None:
+    db.write_bytes(bytes(range(256)) * 20)
+
+
+def _folder(db: Path) -> None:
+    db.mkdir()
+
+
+def _fifo(db: Path) -> None:
+    os.mkfifo(db)
+
+
+def _other_schema(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+
+
+def _damaged_header(db: Path) -> None:
+    data = bytearray(db.read_bytes())
+    data[:16] = b"X" * 16
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    ("spoil", "words"),
+    [
+        (_zero, "empty"),
+        (_random, "damaged"),
+        (_folder, "folder"),
+        (_fifo, "named pipe"),
+        (_other_schema, "another program's database"),
+        (_damaged_header, "damaged"),
+    ],
+)
+def test_an_unreadable_database_is_one_sentence_never_a_quiet_day(
+    data_dir: Path, capsys, spoil, words
+) -> None:
+    db = data_dir / EVENTS_DB
+    if spoil is not _damaged_header:
+        db.unlink()
+    spoil(db)
+    for extra in ((), ("--json",)):
+        assert main(["report", "--data-dir", str(data_dir), *extra]) == 1
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.startswith(f"Cannot read the event database {db} (")
+        assert words in captured.err and "--data-dir" in captured.err
+        assert captured.err.count("\n") == 1  # one sentence
+
+
+@pytest.fixture
+def read_only_copy(data_dir: Path, tmp_path: Path):
+    """A copy of a healthy data folder on a small read-only file system (no -shm, no -wal)."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("mounting a read-only file system needs root")
+    mount = tmp_path / "card"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        shutil.copy(data_dir / EVENTS_DB, mount / EVENTS_DB)
+        assert subprocess.run(["mount", "-o", "remount,ro", str(mount)]).returncode == 0
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_read_only_copy_reports_normally(read_only_copy: Path, capsys) -> None:
+    assert not (read_only_copy / f"{EVENTS_DB}-shm").exists()
+    summary = run_json(capsys, "--data-dir", str(read_only_copy))
+    assert summary["error"] is None
+    assert summary["panels"]["intro"] == {"shown": 2, "seconds": 75.0}
+
+
+def test_a_read_only_copy_passes_the_doctors_database_check(read_only_copy: Path) -> None:
+    from kiosk.doctor import storage
+
+    found = storage.events_result(read_only_copy)
+    assert found.status == "OK" and "intact" in found.message
+    space = storage.space_result(read_only_copy, storage.free_bytes(read_only_copy))
+    assert " KB free at " in space.message and "0 MB" not in space.message
+
+
+def test_rows_with_impossible_times_are_left_out_and_counted(data_dir: Path, capsys) -> None:
+    with sqlite3.connect(data_dir / EVENTS_DB) as conn:
+        conn.execute("INSERT INTO showings (panel_id, language, started_at, started_iso, seconds)"
+                     " VALUES ('intro', 'en', 1e12, 'x', 5)")
+        conn.execute("INSERT INTO showings (panel_id, language, started_at, started_iso, seconds)"
+                     " VALUES ('stats', 'en', ?, 'x', 1e15)", (DAY1 + 10,))
+        conn.execute("INSERT INTO showings (panel_id, language, started_at, started_iso, seconds)"
+                     " VALUES ('stats', 'en', ?, 'x', -6)", (DAY1 + 20,))
+        conn.execute("INSERT INTO interactions (kind, panel_id, at, at_iso) "
+                     "VALUES ('tap', 'intro', -1e13, 'x')")
+    conn.close()
+    summary = run_json(capsys, "--data-dir", str(data_dir), "--tz", "UTC")
+    assert summary["out_of_range"] == 4
+    assert summary["panels"]["intro"] == {"shown": 2, "seconds": 75.0}
+    assert summary["panels"]["stats"] == {"shown": 1, "seconds": 955.0}
+    assert main(["report", "--data-dir", str(data_dir), "--tz", "UTC"]) == 0
+    out = capsys.readouterr().out
+    assert "Note:       4 rows with impossible times left out" in out
+    assert "-0." not in out
+
+
+def test_since_after_until_is_refused(data_dir: Path, capsys) -> None:
+    args = ["report", "--data-dir", str(data_dir), "--since", "2026-11-29", "--until", "2026-11-25"]
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert "--since (2026-11-29) must come before --until (2026-11-25)" in captured.err
+    assert captured.out == ""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.core.records.logread import EMPTY, unreadable
 from kiosk.core.records.paths import EVENTS_DB, is_writable_dir
 from kiosk.doctor.result import Result, fail, ok, warn
 
@@ -39,11 +40,18 @@ def free_bytes(folder: Path) -> int | None:
     return None
 
 
+def amount(size: int) -> str:
+    """A size for people: ``1,234 MB``, or ``172 KB`` under a megabyte (never ``0 MB``)."""
+    if size < MB:
+        return f"{size / 1024:,.0f} KB"
+    return f"{size / MB:,.0f} MB"
+
+
 def space_result(folder: Path, free: int | None) -> Result:
     """Whether there is room for the log and the event database."""
     if free is None:
         return warn("free space", f"could not tell the free space at {folder}", "df -h")
-    found = f"{free / MB:,.0f} MB free at {folder}"
+    found = f"{amount(free)} free at {folder}"
     fix = "free some space (old files, downloads) or choose another --data-dir"
     if free < FAIL_BELOW:
         return fail("free space", f"{found}: records stop when the disk is full", fix)
@@ -53,32 +61,20 @@ def space_result(folder: Path, free: int | None) -> Result:
 
 
 def events_result(folder: Path) -> Result:
-    """Whether the proof-of-play database is intact (read only; never changed)."""
+    """Whether the proof-of-play database is intact (read only, as `kiosk report` reads it).
+
+    A healthy database on a read-only copy passes: reading it needs no writing.
+    """
     path = folder / EVENTS_DB
-    if not path.exists():
+    if not os.path.lexists(path):
         return ok("event database", f"{path} does not exist yet: the kiosk creates it")
-    try:
-        problem = _damage(path)
-    except sqlite3.Error as exc:
-        problem = str(exc)
+    problem = unreadable(path, check=True)
     if problem is None:
         return ok("event database", f"{path} is intact")
+    if problem == EMPTY:  # SQLite takes an empty file as a new database
+        return ok("event database", f"{path} is empty: the kiosk starts recording there")
     return fail(
         "event database",
-        f"{path} is damaged ({problem}): proof-of-play cannot be recorded there",
+        f"{path} cannot be used ({problem}): proof-of-play cannot be recorded there",
         "restart the kiosk: it moves a damaged database aside and starts a new one",
     )
-
-
-def _damage(path: Path) -> str | None:
-    """None when `path` is a sound event database, else what is wrong."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
-    try:
-        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if verdict != "ok":
-            return str(verdict)
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        missing = {"showings", "interactions"} - tables
-        return f"no table {', '.join(sorted(missing))}" if missing else None
-    finally:
-        conn.close()

@@ -178,3 +178,12 @@ def test_most_and_least_viewed_by_visitors_in_show_order() -> None:
         "rotation_views": 0,
         "in_content": False,
     }
+
+
+def test_a_panel_no_visitor_saw_is_never_most_viewed() -> None:
+    derived = Derived(visitor_views=Counter({"a": 2}))
+    derived.sessions.append(Session(0, 1, 1))
+    panels = [("a", "A"), ("b", "B"), ("c", "C"), ("d", "D"), ("e", "E"), ("f", "F")]
+    section = digest(derived, panels, UTC)
+    assert section["most_viewed"] == ["a"]
+    assert "a" not in section["least_viewed"] and section["least_viewed"]

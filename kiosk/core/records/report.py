@@ -1,7 +1,8 @@
 """Summaries of the event log for operators and exhibitors: `kiosk report`.
 
 The database is opened read-only, so a report never disturbs a running kiosk.
-A missing or unreadable database gives an empty summary, never a traceback.
+A missing or unreadable database gives an empty summary whose ``error`` says why,
+never a traceback (`kiosk report` refuses such a file: `logread.unreadable`).
 The summary is one JSON-ready dict; `kiosk.core.records.report_text` and
 `kiosk.core.records.report_html` lay it out.
 """
@@ -18,7 +19,14 @@ from typing import Any
 from kiosk.core.records.events import iso_utc
 from kiosk.core.records.health import health
 from kiosk.core.records.localtime import parse_moment, zone_label
-from kiosk.core.records.logread import open_read_only, read_moments, read_timeline
+from kiosk.core.records.logread import (
+    SHOWING_OK,
+    in_range,
+    open_read_only,
+    out_of_range,
+    read_moments,
+    read_timeline,
+)
 from kiosk.core.records.sessions import MAX_SILENCE_SECONDS, Derived, derive
 from kiosk.core.records.visitors import digest
 
@@ -32,7 +40,8 @@ PanelTitles = Sequence[tuple[str, str | None]]
 
 _PANELS_SQL = (
     "SELECT panel_id, COUNT(*), COALESCE(SUM(seconds), 0) FROM showings "
-    "WHERE started_at >= ? AND started_at < ? GROUP BY panel_id ORDER BY panel_id"
+    f"WHERE started_at >= ? AND started_at < ? AND ({SHOWING_OK}) "
+    "GROUP BY panel_id ORDER BY panel_id"
 )
 _INTERACTIONS_SQL = (
     "SELECT kind, COUNT(*) FROM interactions WHERE at >= ? AND at < ? GROUP BY kind ORDER BY kind"
@@ -40,7 +49,7 @@ _INTERACTIONS_SQL = (
 _SPAN_SQL = (
     "SELECT MIN(t0), MAX(t1) FROM ("
     " SELECT started_at AS t0, started_at + COALESCE(seconds, 0) AS t1"
-    " FROM showings WHERE started_at >= ? AND started_at < ?"
+    f" FROM showings WHERE started_at >= ? AND started_at < ? AND ({SHOWING_OK})"
     " UNION ALL SELECT at, at FROM interactions WHERE at >= ? AND at < ?)"
 )
 
@@ -63,6 +72,7 @@ def empty_summary(
         "error": None,
         "until": None if until is None else iso_utc(until),
         "time_zone": zone_label(tz, since or 0.0),
+        "out_of_range": 0,
         "sessions": digest(Derived(), panels, tz),
         "health": health([], EARLIEST, LATEST, tz),
     }
@@ -96,7 +106,9 @@ def summarize(
         ``{"panels": {id: {"shown": n, "seconds": s}}`` (in show order),
         ``"interactions": {kind: n}, "first_event": iso | None, "last_event": iso |
         None, "since": iso | None, "until": iso | None, "database": str, "error": str
-        | None, "time_zone": str, "sessions": {...}, "health": {...}}``. Times are
+        | None, "time_zone": str, "out_of_range": n, "sessions": {...}, "health":
+        {...}}``; ``out_of_range`` counts the rows left out because their times cannot
+        be real (a damaged file). Times are
         UTC ISO-8601 except in ``sessions`` and ``health``, which are local.
         ``last_event`` is the end of the last showing or the last interaction,
         whichever is later. See `kiosk.core.records.visitors.digest` for
@@ -127,6 +139,18 @@ def summarize(
     return summary
 
 
+def notes(summary: dict[str, Any]) -> list[str]:
+    """What a reader of the report must know beside the figures (the text and the page say it)."""
+    found = [summary["error"]] if summary.get("error") else []
+    skipped = summary.get("out_of_range", 0)
+    if skipped:
+        found.append(
+            f"{skipped} row{'' if skipped == 1 else 's'} with impossible times left out "
+            "(the event database is damaged)"
+        )
+    return found
+
+
 def _failed(summary: dict[str, Any], exc: sqlite3.Error) -> dict[str, Any]:
     log.warning("cannot read the event database %s: %s", summary["database"], exc)
     summary["error"] = f"cannot read the event database: {exc}"
@@ -141,11 +165,13 @@ def _fill(
     panels: PanelTitles,
     tz: tzinfo | None,
 ) -> None:
+    start, end = in_range(start, end)
+    summary["out_of_range"] = out_of_range(conn)
     shown = {row[0]: row[1:] for row in conn.execute(_PANELS_SQL, (start, end))}
     order = [panel_id for panel_id, _ in panels if panel_id in shown]
     for panel_id in [*order, *(p for p in shown if p not in order)]:
         count, seconds = shown[panel_id]
-        summary["panels"][panel_id] = {"shown": count, "seconds": round(seconds, 1)}
+        summary["panels"][panel_id] = {"shown": count, "seconds": round(max(0.0, seconds), 1)}
     for kind, count in conn.execute(_INTERACTIONS_SQL, (start, end)):
         summary["interactions"][kind] = count
     first, last = conn.execute(_SPAN_SQL, (start, end, start, end)).fetchone()

@@ -13,6 +13,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
+from kiosk.core.records.report import notes
 from kiosk.core.records.report_text import duration, plural
 from kiosk.core.records.svgchart import MAX_CSS_WIDTH, Row, bar_rows, columns
 
@@ -56,7 +57,7 @@ def _head(summary: dict[str, Any]) -> str:
     days = list(summary["sessions"]["per_day"])
     when = days[0] if len(days) == 1 else f"{days[0]} to {days[-1]}" if days else "no visitors"
     meta = f"{when} · times in {summary['time_zone']} · {summary['database']}"
-    note = f'<p class="note">{escape(summary["error"])}</p>' if summary.get("error") else ""
+    note = "".join(f'<p class="note">{escape(text)}</p>' for text in notes(summary))
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

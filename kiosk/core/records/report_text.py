@@ -12,6 +12,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from kiosk.core.records.localtime import local
+from kiosk.core.records.report import notes
 
 LABEL = 12  # width of "Least seen: "
 
@@ -57,8 +58,7 @@ def _heading(summary: dict[str, Any], tz: tzinfo | None) -> list[str]:
     for key in ("since", "until"):
         if summary.get(key):
             lines.append(_line(key.title(), local_stamp(summary[key], tz)))
-    if summary.get("error"):
-        lines.append(_line("Note", summary["error"]))
+    lines += [_line("Note", note) for note in notes(summary)]
     lines.append(_line("First", local_stamp(summary["first_event"], tz)))
     lines.append(_line("Last", local_stamp(summary["last_event"], tz)))
     return lines
@@ -78,15 +78,20 @@ def _panel_table(summary: dict[str, Any]) -> list[str]:
         gone = content_known and not row["in_content"]
         title = "(not in the current content)" if gone else row["title"]
         rows.append(
-            f"{row['id']:<{width}}  {count['shown']:>7}  {count['seconds'] / 60:>9.1f}"
+            f"{row['id']:<{width}}  {count['shown']:>7}  {_minutes(count['seconds']):>9.1f}"
             f"  {row['visitor_views']:>8}  {title or ''}".rstrip()
         )
     total_shown = sum(row["shown"] for row in shown.values())
-    total_minutes = sum(row["seconds"] for row in shown.values()) / 60
+    total_minutes = _minutes(sum(row["seconds"] for row in shown.values()))
     total_views = sum(row["visitor_views"] for row in views)
     rows += [rule, f"{'Total':<{width}}  {total_shown:>7}  {total_minutes:>9.1f}  {total_views:>8}"]
     rows.append("Visitors: times a visitor had the panel on screen (see Visitors below).")
     return rows
+
+
+def _minutes(seconds: float) -> float:
+    """Minutes, never below zero (``-0.0`` would print as a negative length)."""
+    return max(0.0, seconds / 60) + 0.0
 
 
 def _visitors(sessions: dict[str, Any]) -> list[str]:

@@ -122,14 +122,15 @@ def ranked(views: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     """The panels most and least viewed by visitors (ties in show order).
 
     Each list names at most `RANKED` panels and at most half of them, so no panel is
-    both. Only panels of the current content (when known) can be least viewed.
+    both. Only panels of the current content (when known) can be least viewed, and
+    only panels a visitor saw can be most viewed.
     """
     candidates = [row for row in views if row["in_content"] or row["visitor_views"]]
     size = min(RANKED, max(1, len(candidates) // 2))
     by_views = sorted(candidates, key=lambda row: -row["visitor_views"])
     current = [row for row in candidates if row["in_content"]] or candidates
     least = sorted(current, key=lambda row: row["visitor_views"])[:size]
-    most = [row for row in by_views if row not in least][:size]
+    most = [row for row in by_views if row not in least and row["visitor_views"]][:size]
     return {"most_viewed": [r["id"] for r in most], "least_viewed": [r["id"] for r in least]}
 
 
