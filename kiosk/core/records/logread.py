@@ -9,6 +9,7 @@ left out, and counted (`out_of_range`).
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import stat
@@ -16,6 +17,8 @@ from pathlib import Path
 
 from kiosk.core.records.eventdb import is_damage
 from kiosk.core.records.timeline import Event, Interaction, Moment, Showing, merge
+
+log = logging.getLogger(__name__)
 
 EARLIEST_TIME = 0.0  # 1970: no event of a kiosk is older
 LATEST_TIME = 64_060_588_800.0  # the year 4000: later is a damaged row (dates end at 9999)
@@ -48,15 +51,22 @@ def in_range(start: float, end: float) -> tuple[float, float]:
 def open_read_only(db_path: Path) -> sqlite3.Connection:
     """Open the event database read-only; sqlite3.Error when it cannot be.
 
-    When its folder cannot be written (a read-only copy), SQLite could not make the
-    files it reads a live database with, so the file is opened as unchanging
-    (``immutable=1``): a kiosk writes nothing there anyway. Only a regular file is
-    opened (a named pipe would block the reader).
+    When its folder cannot be written (a read-only copy) and SQLite's shared-memory
+    file is not there, SQLite could not make it, so the file is opened as unchanging
+    (``immutable=1``): no kiosk writes there. Events still in a ``-wal`` file are
+    then not read, and a warning says so. Only a regular file is opened (a named
+    pipe would block the reader).
     """
     path = db_path.resolve()
     _check_regular(path)
-    options = "mode=ro" if os.access(path.parent, os.W_OK) else "mode=ro&immutable=1"
-    return sqlite3.connect(f"{path.as_uri()}?{options}", uri=True, timeout=2.0)
+    companion = path.with_name(path.name + "-shm")
+    if os.access(path.parent, os.W_OK) or companion.exists():
+        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=2.0)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        log.warning("%s cannot be read in a read-only folder without %s: the events it "
+                    "holds (the last minutes) are left out", wal.name, companion.name)
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, timeout=2.0)
 
 
 def unreadable(db_path: Path, check: bool = False) -> str | None:
