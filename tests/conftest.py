@@ -22,3 +22,11 @@ def root() -> Path:
 def shipped_content_path() -> Path:
     """The content.json that ships with the kiosk."""
     return ROOT / "content.json"
+
+
+@pytest.fixture(autouse=True)
+def _media_warnings_afresh() -> None:
+    """Each test starts a new content version: a media file's trouble is logged once more."""
+    from kiosk.core.content.folder import new_content_version
+
+    new_content_version()

@@ -17,7 +17,7 @@ import time
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
-from kiosk.core.records.paths import LogThrottle
+from kiosk.core.records.paths import MessageThrottle
 
 LOGGER_NAME = "qt"
 DEFAULT_CATEGORY = "default"
@@ -31,7 +31,7 @@ LEVELS = {
     QtMsgType.QtFatalMsg: logging.CRITICAL,
 }
 
-_repeats: dict[str, LogThrottle] = {}
+_repeats = MessageThrottle(remembered=MAX_REMEMBERED)
 
 
 def level_of(kind: QtMsgType, category: str | None) -> int:
@@ -66,18 +66,11 @@ def _category(context: QMessageLogContext | None) -> str | None:
 
 def _held_back(message: str) -> int | None:
     """None while `message` repeats within a minute; else how many repeats were held back."""
-    throttle = _repeats.get(message)
-    if throttle is None:
-        if len(_repeats) >= MAX_REMEMBERED:
-            _repeats.clear()
-        throttle = _repeats[message] = LogThrottle()
-    if not throttle.ready(time.monotonic()):
-        return None
-    return throttle.take_suppressed()
+    return _repeats.held_back(message, time.monotonic())
 
 
 def install_qt_message_handler() -> object:
     """Route Qt's messages to logging; return the previous handler (to restore it)."""
-    _repeats.clear()
+    _repeats.forget()
     return qInstallMessageHandler(qt_message_to_log)
 

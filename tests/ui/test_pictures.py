@@ -231,3 +231,28 @@ def test_validate_and_the_kiosk_draw_the_line_at_the_same_pixel(
             assert (load_picture(path, (100, 100), cover=True) is not None) is fits
     finally:
         QImageReader.setAllocationLimit(DECODE_LIMIT_MB)
+
+
+def test_a_missing_picture_is_logged_once_per_content_version(qapp, tmp_path, caplog) -> None:
+    """A view asks for its picture on every frame: one log line, not one a frame (O1)."""
+    from kiosk.core.content.load import load_bytes
+    from kiosk.core.content.source import usable_source
+
+    caplog.set_level(logging.WARNING)
+    outside = tmp_path / "elsewhere.png"
+    outside.write_bytes(b"x")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "out.png").symlink_to(outside)
+    for _frame in range(50):
+        assert load_content_picture(site, "gone.png", (64, 64)) is None
+        assert load_content_picture(site, "out.png", (64, 64)) is None
+    assert caplog.text.count("is missing") == 1
+    assert caplog.text.count("not shown") == 1
+    doc = b'{"languages": ["en"], "default_language": "en", "panels": [{"id": "a", ' \
+          b'"kind": "title", "title": "A", "image": "gone.png"}]}'
+    content = site / "content.json"
+    assert usable_source(load_bytes(doc, site), content, tmp_path / "data") is not None
+    for _frame in range(50):  # the next content version names it again: one more line
+        load_content_picture(site, "gone.png", (64, 64))
+    assert caplog.text.count("is missing") == 2

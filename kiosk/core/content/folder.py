@@ -8,6 +8,9 @@ when its real path does (``pictures/leak.png -> /elsewhere/secret.png``, or a
 linked folder). A link that stays inside the folder is fine, and so is a content
 folder that is itself reached through a link (``current -> releases/v2``).
 
+A missing or refused file is logged once per content version (`warn_once`): a view asks
+for its picture on every frame, and the log must not fill with the same line.
+
 A content version keeps the folder it was loaded from (`loaded_from`: its real path
 at load time), so a link later switched to another release changes nothing of what
 is on screen until that release's content loads.
@@ -21,14 +24,30 @@ with `place_picture`; the views and the player take the file to read from
 from __future__ import annotations
 
 import logging
+import math
 import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.core.content.reader import leads_to
+from kiosk.core.records.paths import MessageThrottle
 
 log = logging.getLogger(__name__)
+
+MEDIA_WARNINGS = MessageThrottle(math.inf, remembered=256)  # each once per content version
+
+
+def warn_once(logger: logging.Logger, message: str, *args: object) -> None:
+    """Log a media file's trouble once for the content version on screen (`new_content_version`)."""
+    text = message % args
+    if MEDIA_WARNINGS.held_back(text, 0.0) is not None:
+        logger.warning("%s", text)
+
+
+def new_content_version() -> None:
+    """A new content version loaded: its media files' trouble is logged afresh, once."""
+    MEDIA_WARNINGS.forget()
 
 
 @dataclass(frozen=True)
@@ -81,7 +100,7 @@ def shown_file(content_dir: Path, name: str, kind: str = "picture") -> Path | No
     """
     place = place_picture(content_dir, name, kind=kind)
     if place.refusal is not None:
-        log.warning("%s %r not shown: %s", kind, name, place.refusal)
+        warn_once(log, "%s %r not shown: %s", kind, name, place.refusal)
     return place.real
 
 

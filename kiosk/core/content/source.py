@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from kiosk.core.content.folder import loaded_from, place_picture
+from kiosk.core.content.folder import loaded_from, new_content_version, place_picture
 from kiosk.core.content.lastgood import last_good_path, load_last_good, save_last_good
 from kiosk.core.content.load import LoadResult, load, load_bytes
 from kiosk.core.content.media import media_refs
@@ -78,7 +78,8 @@ def usable_source(result: LoadResult, path: Path, data_dir: Path) -> Source | No
 
     A document with errors (or a missing file) is never shown: the caller keeps
     the content on screen and reports `error_summary(result, path)`. A good
-    document is saved as the last good copy.
+    document is saved as the last good copy, and its media files' trouble (a missing
+    picture) is logged afresh, once (`new_content_version`).
 
     Parameters
     ----------
@@ -99,6 +100,7 @@ def usable_source(result: LoadResult, path: Path, data_dir: Path) -> Source | No
         return None
     if result.raw is not None:
         save_last_good(data_dir, result.raw)
+    new_content_version()
     folder = loaded_from(path)
     return Source(result.content, folder, "file", result.sha256, tuple(result.problems),
                   read=file_read(result))

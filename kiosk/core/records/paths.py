@@ -243,6 +243,41 @@ class LogThrottle:
         logger.log(level, message + "%s", *args, extra)
 
 
+class MessageThrottle:
+    """A `LogThrottle` for each distinct message, so that repeats are counted, not logged.
+
+    The same words are logged at most once per `interval` (``math.inf``: once, until
+    `forget`).
+
+    Parameters
+    ----------
+    interval
+        Seconds between two lines with the same words.
+    remembered
+        How many distinct messages are followed; past that all are forgotten at once.
+    """
+
+    def __init__(self, interval: float = 60.0, remembered: int = 64) -> None:
+        self.interval = interval
+        self.remembered = remembered
+        self._throttles: dict[str, LogThrottle] = {}
+
+    def held_back(self, message: str, now: float) -> int | None:
+        """None while `message` repeats too soon; else how many repeats were held back."""
+        throttle = self._throttles.get(message)
+        if throttle is None:
+            if len(self._throttles) >= self.remembered:
+                self._throttles.clear()
+            throttle = self._throttles[message] = LogThrottle(self.interval)
+        if not throttle.ready(now):
+            return None
+        return throttle.take_suppressed()
+
+    def forget(self) -> None:
+        """Every message may be logged again (e.g. a new content version is shown)."""
+        self._throttles.clear()
+
+
 class AtomicFile:
     """A file in the data folder that is replaced whole at each write, never raising.
 

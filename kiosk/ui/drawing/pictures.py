@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainte
 from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.core.content.filetypes import DECODE_LIMIT_MB
-from kiosk.core.content.folder import shown_file
+from kiosk.core.content.folder import shown_file, warn_once
 from kiosk.core.content.reader import Unreadable, kind_of, read_regular_file
 from kiosk.core.content.svg import SVG_LIMIT, SVG_SUFFIXES, without_external_references
 from kiosk.ui.drawing.icons import PLACEHOLDER, draw_icon
@@ -64,7 +64,7 @@ def _read_svg(path: Path, max_size: tuple[int, int]) -> QImage | None:
     """
     data, removed = without_external_references(read_regular_file(path, SVG_LIMIT))
     if removed:
-        log.warning("picture %s: drawn without the files it refers to: %s", path, removed)
+        warn_once(log, "picture %s: drawn without the files it refers to: %s", path, removed)
     renderer = QSvgRenderer(QByteArray(data))
     if not renderer.isValid() or renderer.defaultSize().isEmpty():
         return None
@@ -94,7 +94,7 @@ def _read_raster(path: Path, max_size: tuple[int, int], cover: bool) -> QImage |
         reader.setScaledSize(scaled.transposed() if turned else scaled)
     image = reader.read()
     if image.isNull():
-        log.warning("picture %s: %s", path, reader.errorString())
+        warn_once(log, "picture %s: %s", path, reader.errorString())
         return None
     wanted = _fit_within(image.size(), max_size, cover)
     if wanted != image.size():
@@ -129,10 +129,10 @@ def _load_cached(
         else:
             image = _read_raster(file, max_size, cover)
     except (OSError, ValueError, Unreadable) as error:
-        log.warning("picture %s cannot be read: %s", file, error)
+        warn_once(log, "picture %s cannot be read: %s", file, error)
         return None
     if image is None or image.isNull() or image.width() < 1 or image.height() < 1:
-        log.warning("picture %s is not a usable image", file)
+        warn_once(log, "picture %s is not a usable image", file)
         return None
     return image
 
@@ -157,7 +157,8 @@ def load_picture(
     QImage or None
         The image, or None for no path, a missing, unreadable, empty or non-image
         file, or for what is not a plain file (a named pipe, a device): a warning is
-        logged. Never raises. Results are cached by path, device, inode, modification
+        logged, once per file and trouble for each content version (a view asks on
+        every frame). Never raises. Results are cached by path, device, inode, modification
         time, file size and `max_size`, so a replaced file (or release) is re-read.
     """
     if path is None:
@@ -165,14 +166,14 @@ def load_picture(
     try:
         info = Path(path).stat()
     except (OSError, ValueError) as error:
-        log.warning("picture %s is missing: %s", path, error)
+        warn_once(log, "picture %s is missing: %s", path, error)
         return None
     kind = kind_of(info.st_mode)
     if kind is not None:  # a named pipe would block the reader, a device never end
-        log.warning("picture %s is %s, not a picture file", path, kind)
+        warn_once(log, "picture %s is %s, not a picture file", path, kind)
         return None
     if info.st_size == 0:
-        log.warning("picture %s is an empty file", path)
+        warn_once(log, "picture %s is an empty file", path)
         return None
     bounds = (max(1, int(max_size[0])), max(1, int(max_size[1])))
     stamp = (info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size)
