@@ -1,4 +1,5 @@
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Callable
@@ -302,9 +303,11 @@ def test_records_follow_the_show_from_what_it_shows_already(tmp_path: Path) -> N
     show.next(clock.advance(1.0))
     show.toggle_language(clock.advance(1.0))
     show.stage_content(Source(titles_content(), tmp_path, "file", "def"), clock.now)
+    assert status(tmp_path)["content_sha256"] == "abc"  # staged, not on screen yet
+    show.next(clock.advance(1.0), cause=None)  # the panel boundary: the new content shows
     run_until(records, clock, START + COMMIT_SECONDS)  # the next burst
     now = status(tmp_path)
-    assert (now["current_panel"], now["language"]) == ("beta", "fr")
+    assert (now["current_panel"], now["language"]) == ("gamma", "fr")
     assert now["content_sha256"] == "def" and now["last_error"] is None
     assert now["using_last_good"] is False
     summary = summarize(tmp_path / "events.sqlite3")
@@ -314,3 +317,90 @@ def test_records_follow_the_show_from_what_it_shows_already(tmp_path: Path) -> N
     show.reject_content("content.json:2:1: oops", clock.now)
     assert status(tmp_path)["last_error"] == "content.json:2:1: oops"
     assert status(tmp_path)["using_last_good"] is True
+
+
+# status.json names what is on screen (finding O6) ------------------------------------------
+def counted_writes(records: Records) -> list[dict]:
+    """Every status.json write from now on, as written."""
+    writes: list[dict] = []
+    original = records.status_file.write
+
+    def write(status) -> bool:
+        writes.append(status.to_dict())
+        return original(status)
+
+    records.status_file.write = write  # type: ignore[method-assign]
+    return writes
+
+
+def test_the_story_replacing_the_fallback_is_in_the_status_at_once(tmp_path: Path) -> None:
+    from kiosk.core.content.source import fallback_content
+
+    clock = FakeClock(START)
+    records = visible_records(tmp_path, clock)
+    fallback = Source(fallback_content(), tmp_path, "fallback", error="content.json: missing")
+    show = Presentation(fallback, clock.now)
+    records.follow(show, tmp_path / "content.json")
+    records.tick(clock.now)
+    assert status(tmp_path)["current_panel"] == "fallback"
+    writes = counted_writes(records)
+    show.stage_content(Source(titles_content(), tmp_path, "file", "def"), clock.advance(25.0))
+    records.tick(clock.now)  # the app's next tick, a frame later
+    now = status(tmp_path)
+    shown = (now["current_panel"], now["content_sha256"], now["last_error"])
+    assert shown == ("alpha", "def", None)
+    assert len(writes) <= 2  # the problem cleared, the content on screen: the SD-card budget
+
+
+def test_staged_content_is_named_only_once_it_is_on_screen(tmp_path: Path) -> None:
+    clock = FakeClock(START)
+    records = visible_records(tmp_path, clock)
+    show = Presentation(Source(titles_content(), tmp_path, "file", "abc"), clock.now)
+    records.follow(show, tmp_path / "content.json")
+    records.tick(clock.now)
+    writes = counted_writes(records)
+    show.stage_content(Source(titles_content(), tmp_path, "file", "def"), clock.advance(1.0))
+    records.tick(clock.now)
+    assert status(tmp_path)["content_sha256"] == "abc"  # still what visitors see
+    show.next(clock.advance(1.0), cause=None)  # the panel boundary
+    records.tick(clock.now)
+    now = status(tmp_path)
+    assert (now["content_sha256"], now["current_panel"]) == ("def", "beta")
+    assert [w["content_sha256"] for w in writes][-1] == "def"
+    assert len(writes) <= 2
+
+
+# the last good copy is saved once there is room again (finding O2) -------------------------
+def test_a_last_good_copy_that_could_not_be_saved_is_saved_at_a_later_commit(
+    tmp_path: Path, monkeypatch, caplog
+) -> None:
+    from kiosk.core.content import lastgood
+    from kiosk.core.content.load import load_bytes
+    from kiosk.core.content.source import usable_source
+
+    caplog.set_level(logging.INFO)
+    clock = FakeClock(START)
+    records = visible_records(tmp_path, clock)
+    show = Presentation(Source(titles_content(), tmp_path, "file", "abc"), clock.now)
+    records.follow(show, tmp_path / "content.json")
+    real_write = lastgood.atomic_write_bytes
+
+    def full_disk(path: Path, data: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(lastgood, "atomic_write_bytes", full_disk)
+    doc = json.dumps({"languages": ["en"], "default_language": "en",
+                      "panels": [{"id": "a", "kind": "title", "title": "New"}]}).encode()
+    source = usable_source(load_bytes(doc, tmp_path), tmp_path / "content.json", tmp_path)
+    assert source is not None
+    show.stage_content(source, clock.now)
+    show.next(clock.advance(1.0), cause=None)
+    run_until(records, clock, START + 2 * COMMIT_SECONDS)  # still full: tried, not saved
+    assert "No space left" in status(tmp_path)["last_good_problem"]
+    assert not (tmp_path / "last-good-content.json").exists()
+    assert caplog.text.count("could not save the last good content") == 1
+    monkeypatch.setattr(lastgood, "atomic_write_bytes", real_write)  # room again
+    run_until(records, clock, START + 4 * COMMIT_SECONDS)
+    assert (tmp_path / "last-good-content.json").read_bytes() == doc
+    assert status(tmp_path)["last_good_problem"] is None
+    assert "the last good content is saved" in caplog.text

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk import __version__
+from kiosk.core.content.lastgood import retry_last_good, unsaved_last_good
 from kiosk.core.content.problems import Problem, count_errors
 from kiosk.core.records.batching import (
     BEAT_SECONDS,
@@ -67,6 +68,7 @@ class Records:
     ) -> None:
         self.clock = clock
         self.wall = wall
+        self.data_dir = data_dir
         now = clock()
         self.events = EventLog(data_dir / EVENTS_DB, clock=wall, lazy=True)
         self.status_file = StatusFile(data_dir / STATUS_FILE)
@@ -85,6 +87,7 @@ class Records:
         self._commit = Every(commit_seconds(), now)
         self._heartbeat = Every(HEARTBEAT_SECONDS, now, at_once=True)
         self._beat_now = False
+        self._status_due = False  # status.json is written at the next tick (new content)
         self._events_state: tuple[object, ...] = ()
         self._take_events_health()
         self._content_path = Path()
@@ -102,7 +105,7 @@ class Records:
         events.panel_changed.connect(self._on_panel)
         events.language_changed.connect(self._on_language)
         events.interaction.connect(self._on_interaction)
-        events.content_staged.connect(self._on_staged)
+        events.content_applied.connect(self._on_applied)
         events.problem_changed.connect(self._on_problem)
         events.opening_changed.connect(self._on_opening)
 
@@ -115,8 +118,10 @@ class Records:
     def _on_interaction(self, event: show.Interaction) -> None:
         self.interaction(event.kind, event.panel_id, event.detail)
 
-    def _on_staged(self, event: show.ContentStaged) -> None:
-        self.source_loaded(event.source)
+    def _on_applied(self, event: show.ContentApplied) -> None:
+        """New content went on screen: status.json names it, with its panel, at the next tick."""
+        self.source_loaded(event.source, write=False)
+        self._status_due = True  # the panel it shows is announced just after this
 
     def _on_problem(self, event: show.ProblemChanged) -> None:
         self.content_error(event.error, event.using_last_good)
@@ -140,8 +145,8 @@ class Records:
         self.counts.feed(Interaction(self.wall(), kind, panel_id, detail))
 
     # content --------------------------------------------------------------
-    def source_loaded(self, source: Source) -> None:
-        """A content version was taken for the screen (from the file or the last good copy).
+    def source_loaded(self, source: Source, write: bool = True) -> None:
+        """A content version went on screen (from the file or the last good copy).
 
         Its `problems` are what reading content.json found (see `KioskStatus`).
         """
@@ -152,6 +157,7 @@ class Records:
             len(source.problems),
             source.origin == "last_good",
             count_errors(source.problems),
+            write,
         )
 
     def problems_found(self, problems: Sequence[Problem]) -> None:
@@ -170,8 +176,9 @@ class Records:
         problems: int,
         last_good: bool,
         errors: int = 0,
+        write: bool = True,
     ) -> None:
-        """A content version went on screen.
+        """A content version went on screen; status.json says so now (`write`) or at the next tick.
 
         `problems` and `errors` count what reading content.json found (see
         `KioskStatus`): its warnings when it loaded, or its problems when the last
@@ -183,20 +190,24 @@ class Records:
         self.status.panels = panels
         self.status.problems, self.status.errors = problems, errors
         self.status.using_last_good = last_good
+        self.status.last_good_problem = unsaved_last_good(self.data_dir)
         self._moment("content", sha256)
-        self.write_status()
+        if write:
+            self.write_status()
 
     def content_error(self, message: str | None, using_last_good: bool | None = None) -> None:
         """Set or clear the problem shown to operators; rewrite status.json at once.
 
         `using_last_good` says whether the content on screen is now the last good copy
-        (None: unchanged).
+        (None: unchanged, unless the problem is gone: then it is not).
         """
         if message is not None and message != self.status.last_error:
             self._moment("content_error", message)
         self.status.last_error = message
         if using_last_good is not None:
             self.status.using_last_good = using_last_good
+        elif message is None:  # content.json is good again: no longer a stand-in
+            self.status.using_last_good = False
         self.write_status()
 
     # screen -----------------------------------------------------------------
@@ -278,23 +289,27 @@ class Records:
         written at most once per tick.
         """
         beat = self._heartbeat.take(now) or self._beat_now
-        self._beat_now = False
-        write = beat
+        write = beat or self._status_due
+        self._beat_now = self._status_due = False
         if self._watchdog.take(now) or beat:
             if self.on_screen or now >= self._started + BEAT_SECONDS:  # after the first frame
                 self.events.open_if_needed()
             if self.healthy:
                 notify("WATCHDOG=1")
             write = self._take_events_health() or write
-        if self._commit.take(now) and self.events.pending:
+        committing = self._commit.take(now)
+        if committing and self.events.pending:
             self.events.flush(now)
             write = self._take_events_health() or write  # stopped or back: say so at once
+        if committing or beat:
+            write = self._keep_last_good() or write
         if write:
             self.write_status()
         if beat:
             self.write_metrics()
         due = min(self._heartbeat.at, self._watchdog.at)
-        return min(due, self._commit.at) if self.events.pending else due
+        waiting = self.events.pending or self.status.last_good_problem is not None
+        return min(due, self._commit.at) if waiting else due
 
     def write_status(self) -> bool:
         """Rewrite status.json now; the heartbeat moves on only while healthy (`healthy`)."""
@@ -326,6 +341,13 @@ class Records:
         """
         self.events.lifecycle(kind, self.clock(), detail)
         self.counts.moment(self.wall(), kind)
+
+    def _keep_last_good(self) -> bool:
+        """Save the last good content if it waits (a full disk); True when the status changed."""
+        retry_last_good(self.data_dir)
+        problem = unsaved_last_good(self.data_dir)
+        changed, self.status.last_good_problem = problem != self.status.last_good_problem, problem
+        return changed
 
     def _take_events_health(self) -> bool:
         """Copy the event log's health into the status; True when an operator must hear of it."""

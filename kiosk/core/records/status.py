@@ -56,6 +56,9 @@ class KioskStatus:
         Why events do not reach the database now (disk full, folder read-only...).
     events_moved_aside
         The file a damaged event database was moved to during this run.
+    last_good_problem
+        Why the last good copy of the content is not saved (a full disk); the kiosk
+        tries again at each commit and heartbeat until it is. None when it is saved.
     on_screen, screen_problem, screen
         Whether a visitor can see the window; why not; what it is shown on.
     screen_state
@@ -94,6 +97,7 @@ class KioskStatus:
     events_dropped: int = 0
     events_problem: str | None = None
     events_moved_aside: str | None = None
+    last_good_problem: str | None = None
     on_screen: bool = False
     screen_problem: str | None = None
     screen: dict[str, Any] = field(default_factory=dict)
@@ -128,6 +132,7 @@ class KioskStatus:
             "events_dropped": self.events_dropped,
             "events_problem": self.events_problem,
             "events_moved_aside": self.events_moved_aside,
+            "last_good_problem": self.last_good_problem,
             "on_screen": self.on_screen,
             "screen_problem": self.screen_problem,
             "screen": self.screen,
