@@ -11,10 +11,12 @@ What works depends on the machine, so the kiosk tries, in order:
 - with ``schedule.hdmi_cec``, also a TV's standby and wake over HDMI-CEC
   (``cec-ctl``, else ``cec-client``), for TVs that ignore the computer's power saving.
 
-When none of them is there, or they fail, the kiosk paints the screen black and its
-ticker sleeps: the display stays lit, showing nothing. Commands run one after another
-on a worker thread, so a slow CEC bus never holds up the screen; each outcome is
-logged.
+When none of them is there, the kiosk paints the screen black and its ticker sleeps:
+the display stays lit, showing nothing. When they fail (an X server without DPMS:
+xset says so and exits 0), the failure is logged, `off_failed` says which, and the
+kiosk keeps its closed screen drawn until the booth opens (`kiosk.ui.app`). Commands
+run one after another on a worker thread, so a slow CEC bus never holds up the screen;
+each outcome is logged.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from kiosk.programs import run_quietly
 log = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 15.0
+REFUSALS = ("does not have extension",)  # xset without DPMS: exit 0, nothing done
 Which = Callable[[str], str | None]
 
 
@@ -98,15 +101,20 @@ class ScreenPower:
         self.which = which
         self.run = run or run_command
         self._outputs: list[str] = []
+        self.off_failed: str | None = None  # the commands that did not switch it off
         self._jobs: queue.Queue[tuple[bool, bool] | None] = queue.Queue()
         self._worker: threading.Thread | None = None
 
     def describe(self, cec: bool) -> str:
-        """How the display is switched off here, in words."""
+        """How the display is switched off here, in words (and whether that failed)."""
+        if self.off_failed is not None:
+            return f"none: {self.off_failed} failed, the closed screen stays on"
         return describe(self.platform, cec, self.which)
 
     def switch(self, on: bool, cec: bool = False) -> None:
         """Switch the display on or off (and the TV over HDMI-CEC with `cec`), soon."""
+        if not on:
+            self.off_failed = None  # known once this try has run
         if self._worker is None:
             self._worker = threading.Thread(target=self._serve, name="screen-power", daemon=True)
             self._worker.start()
@@ -149,7 +157,9 @@ class ScreenPower:
         elif len(done) < len(ordered):
             failed = ", ".join(" ".join(c.argv) for c in ordered if c not in done)
             log.warning("screen %s by the schedule: %s failed%s", state, failed,
-                        "" if on else "; the screen stays black instead")
+                        "" if on else "; the closed screen stays on instead")
+            if not on:
+                self.off_failed = failed
         else:
             log.info("screen %s by the schedule: %s", state,
                      "; ".join(" ".join(c.argv) for c in done))
@@ -163,4 +173,4 @@ class ScreenPower:
 
 def run_command(command: Command) -> str | None:
     """Run `command`; its standard output, or None when it cannot run, fails or hangs."""
-    return run_quietly(command.argv, command.stdin, TIMEOUT_SECONDS)
+    return run_quietly(command.argv, command.stdin, TIMEOUT_SECONDS, REFUSALS)

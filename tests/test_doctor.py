@@ -389,6 +389,28 @@ def test_the_blanking_check_says_when_the_kiosk_switches_the_screen_off_itself()
     assert blanking.booth_hours(sample_content(), saturday, UTC) == blanking.ALWAYS_OPEN
 
 
+XSET_WITHOUT_DPMS = """\
+Screen Saver:
+  prefer blanking:  no    allow exposures:  yes
+  timeout:  0    cycle:  600
+DPMS (Energy Star):
+  Server does not have the DPMS Extension
+"""
+
+
+def test_the_blanking_check_says_when_the_x_server_has_no_dpms() -> None:
+    """xset dpms force off then does nothing (and exits 0): the screen cannot go off (O7)."""
+    assert blanking.dpms_missing("xcb", {"DISPLAY": ":3"}, lambda _c: XSET_WITHOUT_DPMS)
+    assert not blanking.dpms_missing("xcb", {"DISPLAY": ":3"}, lambda _c: XSET_AWAKE)
+    assert not blanking.dpms_missing("wayland", {}, lambda _c: XSET_WITHOUT_DPMS)
+    hours = blanking.BoothHours(True, "open now", screen_off=True)
+    found = blanking.blanking_result(blanking.x11_blanking(XSET_WITHOUT_DPMS), hours, True)
+    assert status(found) == "WARN"
+    assert "cannot switch the display off: the X server has no DPMS" in found.message
+    always = blanking.blanking_result(blanking.x11_blanking(XSET_WITHOUT_DPMS), no_dpms=True)
+    assert status(always) == "OK"  # no schedule switches it off: nothing is missing
+
+
 # clock ---------------------------------------------------------------------------------------
 def test_a_clock_in_1970_fails() -> None:
     found = clock.clock_result(0.0)

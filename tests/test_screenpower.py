@@ -97,10 +97,29 @@ def test_a_failing_tool_is_logged_and_the_show_goes_on(tmp_path: Path, caplog) -
     screen.wait()
     screen.close()
     assert logged(log) == ["xset dpms force off"]
-    assert "xset dpms force off failed; the screen stays black instead" in caplog.text
+    assert "xset dpms force off failed; the closed screen stays on instead" in caplog.text
 
 
 def test_output_names_come_from_unindented_lines() -> None:
     assert wlr_outputs(LISTING) == ["HDMI-A-1", "DP-2"]
     assert wlr_outputs("") == []
     assert describe("offscreen", False, lambda _name: "/usr/bin/x") == "none: a black screen"
+
+
+def test_xset_on_a_server_without_dpms_is_a_failure(tmp_path: Path, caplog) -> None:
+    """xset prints "server does not have extension for dpms option" and exits 0 (O7)."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    xset = folder / "xset"
+    xset.write_text('#!/bin/sh\necho "server does not have extension for dpms option" >&2\n'
+                    "exit 0\n", encoding="utf-8")
+    xset.chmod(0o755)
+    screen = ScreenPower("xcb", which=lambda name: shutil.which(name, path=str(folder)))
+    screen.switch(False)
+    screen.wait()
+    screen.close()
+    assert screen.off_failed == "xset dpms force off"
+    assert screen.describe(cec=False) == (
+        "none: xset dpms force off failed, the closed screen stays on")
+    assert "server does not have extension for dpms option" in caplog.text
+    assert "xset dpms force off failed; the closed screen stays on instead" in caplog.text

@@ -78,6 +78,7 @@ def run_checks(
         blanking.blanking_result(
             None if display is None else blanking.find_blanking(display.platform, os.environ),
             blanking.booth_hours(loaded.content, wall(), local_zone()),
+            display is not None and blanking.dpms_missing(display.platform, os.environ),
         ),
         clock.clock_result(wall()),
     ]

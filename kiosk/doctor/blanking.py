@@ -35,6 +35,7 @@ SAVER_TIMEOUT = re.compile(r"^\s*timeout:\s*(\d+)", re.MULTILINE)
 DPMS_TIMES = re.compile(r"Standby:\s*(\d+)\s+Suspend:\s*(\d+)\s+Off:\s*(\d+)")
 GNOME_DELAY = re.compile(r"(\d+)\s*$")
 IDLE_DAEMONS = ("swayidle", "xidlehook", "xss-lock")
+NO_DPMS = "does not have the DPMS Extension"  # xset q, on an X server without DPMS
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,20 @@ def find_blanking(
     return None
 
 
-def blanking_result(blanking: list[Blanking] | None, hours: BoothHours = ALWAYS_OPEN) -> Result:
+def dpms_missing(platform: str, env: Mapping[str, str], run: Runner = run_quietly) -> bool:
+    """Whether the X server has no DPMS, so that ``xset dpms force off`` does nothing.
+
+    xset then says so and exits 0; the kiosk's screen-off takes that as a failure.
+    """
+    if platform != "xcb":
+        return False
+    output = run(["xset", "-display", env.get("DISPLAY", ""), "q"])
+    return output is not None and NO_DPMS.lower() in output.lower()
+
+
+def blanking_result(
+    blanking: list[Blanking] | None, hours: BoothHours = ALWAYS_OPEN, no_dpms: bool = False
+) -> Result:
     """FAIL when something would blank the screen during the booth's opening hours.
 
     Parameters
@@ -148,6 +162,9 @@ def blanking_result(blanking: list[Blanking] | None, hours: BoothHours = ALWAYS_
         `find_blanking`'s answer.
     hours
         When the booth is open (`booth_hours`).
+    no_dpms
+        The X server has no DPMS (`dpms_missing`): a schedule's ``screen_off`` cannot
+        switch the display off (WARN).
     """
     if blanking is None:
         return warn(
@@ -155,9 +172,18 @@ def blanking_result(blanking: list[Blanking] | None, hours: BoothHours = ALWAYS_
             "could not check whether the screen blanks",
             "turn screen blanking and power saving off in the desktop's settings",
         )
-    itself = "; outside opening hours the kiosk switches the display off itself"
-    tail = itself if hours.screen_off else ""
+    if hours.screen_off and no_dpms:
+        tail = ("; outside opening hours the kiosk cannot switch the display off: the X "
+                "server has no DPMS, so the closed screen stays on")
+    elif hours.screen_off:
+        tail = "; outside opening hours the kiosk switches the display off itself"
+    else:
+        tail = ""
     if not blanking:
+        if hours.screen_off and no_dpms:
+            return warn("screen blanking", f"nothing blanks the screen{tail}",
+                        "a display that must go dark needs an X server with DPMS "
+                        "(Xorg has it), or HDMI-CEC (schedule.hdmi_cec)")
         return ok("screen blanking", f"nothing blanks the screen{tail}")
     what = "; ".join(_words(b) for b in blanking)
     if not hours.opens:

@@ -185,6 +185,7 @@ class KioskApp:
     # time -----------------------------------------------------------------------
     def tick(self, now: float) -> float | None:
         """Advance everything to `now`; return when the next tick is needed."""
+        self._check_power(now)
         due = earliest(
             self.show.tick(now),
             self.records.tick(now),
@@ -289,10 +290,22 @@ class KioskApp:
         if dark == self.dark:
             return
         self.dark = dark
+        if not dark and self.power.off_failed is not None:
+            return  # it never went off: nothing to switch back on
         schedule = self.show.content.schedule
         self.power.switch(not dark, cec=schedule is not None and schedule.hdmi_cec)
         if not dark and not self.options.windowed and self.power.platform.startswith("wayland"):
             self.window.showFullScreen()  # wlr-randr took the output away, and gave it back
+
+    def _check_power(self, now: float) -> None:
+        """The display did not go off (xset found no DPMS): the closed screen stays drawn.
+
+        The switch runs on a worker thread; its outcome is read here, at the next tick
+        (the records tick every 10 s while the screen is dark).
+        """
+        if self.dark and self.power.off_failed is not None:
+            self.show.display_stays_on(now)
+            self._describe_power()
 
     def _describe_power(self) -> None:
         """status.json says how the schedule switches the display off, when it does."""

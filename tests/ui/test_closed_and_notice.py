@@ -284,3 +284,28 @@ def test_a_notice_of_spaces_or_zero_width_characters_paints_no_banner(qapp) -> N
         image = render_panel_image(blank, Path("."), 0, (960, 540), language)
         assert image.pixelColor(940, 10) != amber
 
+
+class PowerWithoutDpms(RecordedPower):
+    """X11 whose server has no DPMS: ``xset dpms force off`` does nothing (finding O7)."""
+
+    def _record(self, command: Command) -> str | None:
+        super()._record(command)
+        return None if command.argv[:2] == ("xset", "dpms") else ""
+
+
+def test_a_display_that_does_not_go_off_keeps_the_closed_screen_drawn(
+    closed_kiosk, qtbot
+) -> None:
+    app, clock = closed_kiosk()
+    app.power = power = PowerWithoutDpms()
+    app.start()
+    qtbot.waitUntil(lambda: app.screen_watch.on_screen)
+    assert power.commands() == ["xset dpms force off"]
+    beat(app, clock, 11.0)  # the next tick reads the outcome
+    assert pixel(app) != BLACK  # the closed screen, not a lit black display
+    assert status(app)["screen_state"] == "closed_screen"
+    assert status(app)["screen_power"] == (
+        "none: xset dpms force off failed, the closed screen stays on")
+    beat(app, clock, KIOSK_START + 3600.0 + 1.0 - clock.now)  # 09:00: open
+    assert power.commands() == []  # it never went off: nothing to switch on
+    assert (status(app)["screen_state"], status(app)["current_panel"]) == ("panels", "welcome")

@@ -56,6 +56,7 @@ class Opening:
     def __init__(self, clock: WallClock | None, content: Content, now: float) -> None:
         self._clock = clock
         self._woken_until: float | None = None
+        self._lit = False  # the display could not be switched off: lit until the next opening
         self._due: float | None = None
         self.agenda = always(content)
         self.refresh(content, now)
@@ -64,7 +65,8 @@ class Opening:
     @property
     def dark(self) -> bool:
         """Whether the schedule has the display off now (closed, screen_off, not woken)."""
-        return not self.open and self.agenda.screen_off and self._woken_until is None
+        return (not self.open and self.agenda.screen_off and self._woken_until is None
+                and not self._lit)
 
     def wall(self, now: float) -> float | None:
         """Epoch seconds at `now`; None without a wall clock."""
@@ -104,6 +106,15 @@ class Opening:
         """The show opened or closed; a woken minute ends with it."""
         self.open = is_open
         self._woken_until = None
+        self._lit = False
+
+    def stay_lit(self) -> bool:
+        """The display could not be switched off: draw the closed screen until it opens.
+
+        True if the screen was dark.
+        """
+        was_dark, self._lit = self.dark, not self.open
+        return was_dark
 
     def wake(self, now: float) -> bool:
         """A touch while closed: light the closed screen for a minute; True if it was dark."""

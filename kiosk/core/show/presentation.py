@@ -170,6 +170,16 @@ class Presentation(ShowState):
         self._rotation.hold(now)
         self._redraw(now)
 
+    def display_stays_on(self, now: float) -> None:
+        """The display could not be switched off: draw the closed screen, not black.
+
+        A lit display showing black tells nobody anything; the closed screen says when
+        the booth opens. It holds until the booth opens (the next closing tries again).
+        """
+        if self._opening.stay_lit():
+            self._announce_opening(now)
+            self._redraw(now)
+
     def tap(self, now: float) -> None:
         """A tap on the panel itself (not on a control): shows the controls."""
         self.touch(now)
