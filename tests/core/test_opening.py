@@ -283,3 +283,13 @@ def test_new_hours_that_close_the_booth_now_close_it_at_the_next_boundary() -> N
     assert not show.open and show.content is closing
     assert len([e for e in heard if isinstance(e, PanelChanged)]) == before  # no panel shown
     assert [e.open for e in heard if isinstance(e, OpeningChanged)] == [False]
+
+
+def test_while_open_changes_at_is_the_closing_time_not_the_notices_end() -> None:
+    """status.json's changes_at: when the booth next opens or closes, nothing else (O10)."""
+    notice = {"text": {"en": "Back at 14:00", "fr": "De retour à 14 h"},
+              "until": "2026-12-07T10:00"}
+    show, _ = make(content(notice=notice), wall_at_zero=MONDAY_0859 + 120.0)  # 09:01, open
+    assert show.open
+    closing = datetime(2026, 12, 7, 18, 0, tzinfo=TORONTO).timestamp()
+    assert show.changes_at == closing

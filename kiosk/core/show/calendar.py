@@ -78,6 +78,8 @@ class Agenda:
         The next instant any of these changes; None when nothing is due to change.
     screen_off
         Whether the schedule switches the display off outside hours.
+    next_closing
+        When the booth closes next (while open); None when closed or not ahead.
     """
 
     open: bool
@@ -86,6 +88,7 @@ class Agenda:
     next_opening: float | None
     changes_at: float | None
     screen_off: bool = False
+    next_closing: float | None = None
 
 
 def agenda(content: Content, epoch: float, default_zone: tzinfo) -> Agenda:
@@ -109,6 +112,7 @@ def agenda(content: Content, epoch: float, default_zone: tzinfo) -> Agenda:
         next_opening=None if hours.inside else hours.next_start,
         changes_at=earliest(*changes),
         screen_off=schedule is not None and schedule.outside_hours == "screen_off",
+        next_closing=hours.changes_at if hours.inside else None,
     )
 
 

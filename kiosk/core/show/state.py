@@ -139,7 +139,7 @@ class ShowState:
     def changes_at(self) -> float | None:
         """When the booth next opens or closes (epoch seconds); None: not ahead, or no clock."""
         agenda = self._opening.agenda
-        return agenda.next_opening if not self.open else agenda.changes_at
+        return agenda.next_closing if self.open else agenda.next_opening
 
     @property
     def problem(self) -> str | None:
