@@ -113,3 +113,13 @@ def test_a_damaged_last_good_copy_is_logged_and_the_broken_file_only_once(tmp_pa
         assert "content problem" not in caplog.text
     finally:
         app.shutdown()
+
+
+def test_a_last_good_copy_that_is_a_folder_is_logged_too(tmp_path, caplog):
+    from kiosk.core.content.source import initial_source
+
+    data = tmp_path / "data"
+    last_good_path(data).mkdir(parents=True)
+    source = initial_source(tmp_path / "content" / "content.json", data)
+    assert source.origin == "fallback"
+    assert "last good copy" in caplog.text and "unreadable" in caplog.text

@@ -8,6 +8,7 @@ folder; when there has never been a good one, a calm built-in screen.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -133,17 +134,24 @@ def initial_source(path: Path, data_dir: Path) -> Source:
         return source
     error = error_summary(result, path) or f"{path}: could not be loaded"
     problems, read, folder = tuple(result.problems), file_read(result), loaded_from(path)
-    raw = load_last_good(data_dir)
-    if raw is not None:
-        kept = load_bytes(raw, folder)
-        if kept.content is not None:
-            return Source(kept.content, folder, "last_good", kept.sha256, problems, error, read)
-        log.warning(
-            "the last good copy %s is damaged too (%s): the fallback screen shows until "
-            "content.json loads", last_good_path(data_dir),
-            error_summary(kept, last_good_path(data_dir)) or "unusable",
-        )
+    kept = _last_good(data_dir, folder)
+    if kept is not None and kept.content is not None:
+        return Source(kept.content, folder, "last_good", kept.sha256, problems, error, read)
     return Source(fallback_content(), folder, "fallback", problems=problems, error=error, read=read)
+
+
+def _last_good(data_dir: Path, folder: Path) -> LoadResult | None:
+    """The last good copy, loaded; None when there is none. A damaged one is logged."""
+    path = last_good_path(data_dir)
+    raw = load_last_good(data_dir)
+    kept = None if raw is None else load_bytes(raw, folder)
+    if kept is not None and kept.content is not None:
+        return kept
+    if kept is not None or os.path.lexists(path):  # there, but not a good copy
+        why = "unreadable" if kept is None else error_summary(kept, path) or "unusable"
+        log.warning("the last good copy %s is damaged too (%s): the fallback screen shows "
+                    "until content.json loads", path, why)
+    return kept
 
 
 def fallback_content() -> Content:
