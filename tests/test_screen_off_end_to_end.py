@@ -59,6 +59,19 @@ def wait_for(check: Callable[[], Any], seconds: float, what: str) -> Any:
     raise AssertionError(f"waited {seconds} s for {what}")
 
 
+def settle_after_start_up(pid: int, seconds: float = 20.0) -> None:
+    """Wait for a second in which the kiosk is nearly idle: its warm-up after the first
+    frame (imports, panel views) takes longer on a loaded CI machine than the 1 s this
+    test used to allow, and is start-up, not what a dark kiosk costs while it waits."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        before = cpu_seconds(tree(pid))
+        time.sleep(1.0)
+        if cpu_seconds(tree(pid)) - before < 0.05:
+            return
+    raise AssertionError(f"the dark kiosk never went quiet within {seconds} s")
+
+
 def test_outside_hours_the_kiosk_switches_the_display_off_and_a_touch_wakes_it(
     tmp_path: Path,
 ) -> None:
@@ -81,7 +94,7 @@ def test_outside_hours_the_kiosk_switches_the_display_off_and_a_touch_wakes_it(
             assert (status["open"], status["current_panel"], status["screen_power"]) == \
                 (False, None, "xset")
             assert screen.brightest(0, 0, *SIZE) == 0  # black, in case the display stays lit
-            time.sleep(1.0)
+            settle_after_start_up(kiosk.pid)
             before = cpu_seconds(tree(kiosk.pid))
             time.sleep(5.0)
             idle = cpu_seconds(tree(kiosk.pid)) - before
