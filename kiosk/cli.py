@@ -242,9 +242,9 @@ def _plan(args: argparse.Namespace) -> int:
 
     from kiosk.core.content.source import Source
     from kiosk.core.records.localtime import local_zone
+    from kiosk.core.show.changes import dwells
     from kiosk.core.show.moment import plan
     from kiosk.core.show.plantext import plan_json, plan_rows, plan_text
-    from kiosk.core.show.presentation import dwells
 
     loaded = _usable_content(args.content)
     if loaded is None:

@@ -19,10 +19,10 @@ from kiosk.core.content.model import Content
 from kiosk.core.content.schedule import local_time
 from kiosk.core.content.source import Source
 from kiosk.core.show.calendar import content_zone, notice_text
+from kiosk.core.show.changes import dwells
 from kiosk.core.show.closed import ClosedScreen, closed_words
 from kiosk.core.show.frame import resting_chrome
 from kiosk.core.show.moment import OnScreen, on_screen_at
-from kiosk.core.show.presentation import dwells
 from kiosk.ui.chrome.controls import paint_chrome
 from kiosk.ui.closed import paint_closed
 from kiosk.ui.drawing.theme import Theme

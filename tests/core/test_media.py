@@ -14,7 +14,8 @@ from kiosk.core.content.load import load_bytes
 from kiosk.core.content.media import Picture, media_refs, picture_of
 from kiosk.core.content.model import Content
 from kiosk.core.content.source import picture_paths
-from kiosk.core.show.presentation import Presentation, dwells
+from kiosk.core.show.changes import dwells
+from kiosk.core.show.presentation import Presentation
 from kiosk.core.show.timing import SHORTEST_VIDEO_DWELL
 from tests.support import as_source, png_header
 

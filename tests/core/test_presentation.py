@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from kiosk.core.content.source import Source
+from kiosk.core.show.changes import COUNTDOWN_SECONDS
 from kiosk.core.show.events import (
     ContentApplied,
     ContentStaged,
@@ -21,7 +22,7 @@ from kiosk.core.show.events import (
     ProblemChanged,
 )
 from kiosk.core.show.frame import CONTROLS_FADE_SECONDS, CONTROLS_VISIBLE_SECONDS
-from kiosk.core.show.presentation import COUNTDOWN_SECONDS, Presentation
+from kiosk.core.show.presentation import Presentation
 from kiosk.core.show.timing import FRAME_SECONDS, StillPanels
 from tests.support import as_source, titles_content
 

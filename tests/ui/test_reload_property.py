@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage
 from kiosk.core.content.load import load
 from kiosk.core.content.model import Content
 from kiosk.core.content.source import usable_source
-from kiosk.core.show.presentation import COUNTDOWN_SECONDS
+from kiosk.core.show.changes import COUNTDOWN_SECONDS
 from tests.support import as_source
 from tests.ui.support import PaintedShow
 

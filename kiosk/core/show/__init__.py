@@ -10,6 +10,6 @@ any wall-clock moment without running a show.
 # the modules other packages use; the others serve these (imported on use: start-up
 # needs only `strings` before Qt)
 __all__ = [
-    "calendar", "closed", "easing", "events", "frame", "gestures", "moment", "pinpad",
+    "calendar", "changes", "closed", "easing", "events", "frame", "gestures", "moment", "pinpad",
     "plantext", "presentation", "rotation", "strings", "timing",
 ]

@@ -8,7 +8,7 @@ one every screen shows; without it each screen starts its own cycle when it star
 in the same order with the same dwells. `plan` lists the moments one after another
 over a period. `kiosk render --when`, `kiosk plan` and the preview use them. A video
 panel without its own dwell stays up as long as its video: pass the `dwells` of the
-content's `Source` (`kiosk.core.show.presentation.dwells`) to count them so.
+content's `Source` (`kiosk.core.show.changes.dwells`) to count them so.
 """
 
 from __future__ import annotations
